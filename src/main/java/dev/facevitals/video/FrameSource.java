@@ -1,0 +1,21 @@
+package dev.facevitals.video;
+
+/**
+ * A decoded video, frame by frame. Never holds more than the current frame in memory.
+ * Use with try-with-resources: closing releases the native decoder.
+ */
+public interface FrameSource extends AutoCloseable {
+
+    VideoInfo info();
+
+    /**
+     * Decodes the next video frame.
+     *
+     * @return the frame, valid until the next call; {@code null} at the end of the stream
+     * @throws VideoException when the stream is corrupt beyond recovery
+     */
+    VideoFrame next() throws VideoException;
+
+    @Override
+    void close();
+}
