@@ -54,6 +54,8 @@ create table scans (
     error_code        integer,
     error_type        varchar(32),
     error_message     varchar(500),
+    -- when the result event went out on scan-results (a redelivered request re-publishes only if null)
+    result_published_at timestamptz,
     constraint scans_status check (status in ('awaiting_upload', 'queued', 'processing', 'done', 'failed'))
 );
 create index scans_tenant_created on scans (tenant_id, created_at desc);

@@ -39,6 +39,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setPort(port)
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
+                // stopped by LocalStack after the application, not by a hook racing it
+                .setRegisterShutdownHook(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("listen_addresses", "127.0.0.1")

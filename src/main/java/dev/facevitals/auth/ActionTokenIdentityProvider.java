@@ -1,0 +1,39 @@
+package dev.facevitals.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Turns a valid action token into an identity that only the action routes accept. */
+@ApplicationScoped
+public class ActionTokenIdentityProvider implements IdentityProvider<CredentialRequests.ActionTokenRequest> {
+
+    private final ActionTokens tokens;
+
+    public ActionTokenIdentityProvider(ActionTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<CredentialRequests.ActionTokenRequest> getRequestType() {
+        return CredentialRequests.ActionTokenRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(CredentialRequests.ActionTokenRequest request,
+                                              AuthenticationRequestContext context) {
+        return Uni.createFrom().item(() -> {
+            ActionTokens.Verified token = tokens.verify(request.token);
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(token.keyId()))
+                    .addRole(Roles.ACTION_TOKEN)
+                    .addAttribute(Roles.TENANT_ATTRIBUTE, token.tenantId())
+                    .build();
+        });
+    }
+}

@@ -1,0 +1,23 @@
+package dev.facevitals.auth;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A customer. Every scan, key and enrollment belongs to exactly one. */
+@Entity
+@Table(name = "tenants")
+public class Tenant {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,51 @@
+package dev.facevitals.scan;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * A scan as clients see it: the body of {@code GET /v1/results/{uuid}} and the value of each
+ * {@code scan-results} Kafka record (snake_case JSON; see docs/api.md).
+ */
+public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, OffsetDateTime finishedAt,
+                         String timezone, String performerRef, String patientRef, Video video,
+                         Biomarkers biomarkers, Quality quality, Liveness liveness, Error error) {
+
+    public record Video(Double durationS, Double fps, Integer width, Integer height, Integer frames) {
+    }
+
+    public record Biomarkers(Double heartRateBpm, Double respiratoryRateBpm, Double hrvSdnnMs, Double hrvRmssdMs,
+                             Double hrvPnn50Pct, Double stressIndex) {
+    }
+
+    public record Quality(Double pulseSnrDb, Double faceCoverage) {
+    }
+
+    public record Liveness(Boolean pulseDetected, Double score) {
+    }
+
+    /** IntelliProve's error: code, type (VideoError, QualityError, UnexpectedError) and message. */
+    public record Error(int errorCode, String errorType, String message) {
+    }
+
+    public static ScanResult of(Scan s) {
+        boolean finished = s.statusEnum().isFinal();
+        Video video = s.videoFrames == null ? null
+                : new Video(s.videoDurationS, s.videoFps, s.videoWidth, s.videoHeight, s.videoFrames);
+        Biomarkers biomarkers = s.statusEnum() == ScanStatus.DONE
+                ? new Biomarkers(s.heartRateBpm, s.respiratoryRateBpm, s.hrvSdnnMs, s.hrvRmssdMs, s.hrvPnn50Pct,
+                s.stressIndex)
+                : null;
+        Quality quality = finished && (s.pulseSnrDb != null || s.faceCoverage != null)
+                ? new Quality(s.pulseSnrDb, s.faceCoverage) : null;
+        Liveness liveness = finished && s.pulseDetected != null ? new Liveness(s.pulseDetected, s.livenessScore) : null;
+        Error error = s.errorCode == null ? null : new Error(s.errorCode, s.errorType, s.errorMessage);
+        return new ScanResult(s.uuid, s.status, utc(s.createdAt), utc(s.finishedAt), s.timezone, s.performerRef,
+                s.patientRef, video, biomarkers, quality, liveness, error);
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

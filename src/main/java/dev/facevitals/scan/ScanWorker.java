@@ -1,0 +1,138 @@
+package dev.facevitals.scan;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import dev.facevitals.scan.analysis.AnalysisOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
+
+/**
+ * The worker role: takes scan requests from {@code video-requests}, analyses the video off the event loop,
+ * stores the result once and publishes it on {@code scan-results}. The returned Uni completes only after
+ * the result is stored, and only then is the record acknowledged and its offset committed: a worker killed
+ * mid-scan leaves the record to the next member of the consumer group, which redoes the scan.
+ */
+@ApplicationScoped
+public class ScanWorker {
+
+    private static final Logger LOG = Logger.getLogger(ScanWorker.class);
+
+    private final ScanService scans;
+    private final ScanProcessor processor;
+    private final ScanResultProducer results;
+    private final WorkerExecutor executor;
+    private final MeterRegistry registry;
+    private final Timer processingTime;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final String workerId;
+
+    public ScanWorker(ScanService scans, ScanProcessor processor, ScanResultProducer results, Vertx vertx,
+                      WorkerConfig config, MeterRegistry registry) {
+        this.scans = scans;
+        this.processor = processor;
+        this.results = results;
+        this.registry = registry;
+        // a pool of its own so long analyses never starve the Vert.x worker pool that blocking REST calls use
+        this.executor = vertx.createSharedWorkerExecutor("scan-analysis", config.concurrency(), 30, TimeUnit.MINUTES);
+        this.processingTime = Timer.builder("facevitals.scans.processing.time")
+                .description("Wall time of one scan analysis, download included")
+                .publishPercentileHistogram()
+                .register(registry);
+        registry.gauge("facevitals.scans.processing", inFlight);
+        this.workerId = hostName() + "/" + ProcessHandle.current().pid();
+    }
+
+    @Incoming("video-requests")
+    public Uni<Void> onRequest(ScanRequestEvent request) {
+        return scans.claim(request.uuid(), workerId).chain(claim -> {
+            if (claim == null) {
+                LOG.warnf("Scan %s: request for an unknown scan, skipped", request.uuid());
+                return Uni.createFrom().voidItem();
+            }
+            if (claim.alreadyFinal()) {
+                LOG.infof("Scan %s: already final (redelivered request)", request.uuid());
+                return claim.resultPublished() ? Uni.createFrom().voidItem() : publish(claim.finalResult());
+            }
+            LOG.infof("Scan %s: processing (attempt %d, worker %s)", claim.uuid(), claim.attempt(), workerId);
+            return analyse(claim).chain(outcome -> store(claim, outcome));
+        });
+    }
+
+    private Uni<AnalysisOutcome> analyse(ScanService.Claim claim) {
+        return executor.executeBlocking(Uni.createFrom().item(() -> {
+            inFlight.incrementAndGet();
+            long t0 = System.nanoTime();
+            try {
+                return processor.process(claim.uuid(), claim.objectKey());
+            } finally {
+                processingTime.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                inFlight.decrementAndGet();
+            }
+        }), false);
+    }
+
+    private Uni<Void> store(ScanService.Claim claim, AnalysisOutcome outcome) {
+        return scans.complete(claim.uuid(), outcome)
+                // a database hiccup must not lose a finished analysis; past this the record is redelivered
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
+                .chain(result -> {
+                    if (result == null) {
+                        LOG.infof("Scan %s: another attempt stored the result first", claim.uuid());
+                        return Uni.createFrom().voidItem();
+                    }
+                    count(result);
+                    if (result.error() == null) {
+                        LOG.infof("Scan %s: done, heart rate %s bpm, pulse SNR %s dB", claim.uuid(),
+                                result.biomarkers().heartRateBpm(),
+                                result.quality() == null ? null : result.quality().pulseSnrDb());
+                    } else {
+                        LOG.infof("Scan %s: failed with error %d (%s)", claim.uuid(), result.error().errorCode(),
+                                result.error().message());
+                    }
+                    return publish(result);
+                });
+    }
+
+    private Uni<Void> publish(ScanResult result) {
+        return results.send(result)
+                .chain(() -> scans.markPublished(result.uuid()))
+                .onFailure().invoke(e -> LOG.errorf("Scan %s: result stored but not published: %s", result.uuid(),
+                        e.getMessage()));
+    }
+
+    private void count(ScanResult result) {
+        String code = result.error() == null ? "none" : Integer.toString(result.error().errorCode());
+        Counter.builder("facevitals.scans.completed")
+                .description("Scans that reached a final state")
+                .tag("status", result.status())
+                .tag("error_code", code)
+                .register(registry)
+                .increment();
+    }
+
+    @PreDestroy
+    void close() {
+        executor.close().await().indefinitely();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "worker";
+        }
+    }
+}

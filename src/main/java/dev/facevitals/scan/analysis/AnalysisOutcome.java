@@ -1,0 +1,22 @@
+package dev.facevitals.scan.analysis;
+
+import dev.facevitals.vitals.VitalsResult;
+
+/**
+ * What the analysis of one video gave: what the video is, the vitals (null when it failed before the
+ * vitals engine), how much of the time a face was tracked, and the failure if there is one.
+ */
+public record AnalysisOutcome(VideoSummary video, VitalsResult vitals, Double faceCoverage, ScanFailure failure) {
+
+    /** @param durationS seconds between first and last frame timestamps; fps = frames per second over it */
+    public record VideoSummary(double durationS, double fps, int width, int height, int frames) {
+    }
+
+    public static AnalysisOutcome failed(VideoSummary video, ScanFailure failure) {
+        return new AnalysisOutcome(video, null, null, failure);
+    }
+
+    public boolean succeeded() {
+        return failure == null;
+    }
+}
