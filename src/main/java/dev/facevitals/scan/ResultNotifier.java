@@ -1,5 +1,6 @@
 package dev.facevitals.scan;
 
+import dev.facevitals.api.VertxContexts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,7 @@ public class ResultNotifier {
 
         /** Emits true when the result is announced, false after {@code timeout}; on the caller's context. */
         public Uni<Boolean> await(Duration timeout) {
-            return Contexts.onCallerContext(Uni.createFrom().completionStage(future)
+            return VertxContexts.onCallerContext(Uni.createFrom().completionStage(future)
                     .ifNoItem().after(timeout).recoverWithItem(Boolean.FALSE));
         }
 

@@ -1,5 +1,6 @@
 package dev.facevitals.scan;
 
+import dev.facevitals.api.VertxContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -23,6 +24,6 @@ public class ScanRequestProducer {
     public Uni<Void> send(ScanRequestEvent event) {
         Message<ScanRequestEvent> message = Message.of(event).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(event.uuid().toString()).build());
-        return Contexts.onCallerContext(emitter.sendMessage(message));
+        return VertxContexts.onCallerContext(emitter.sendMessage(message));
     }
 }

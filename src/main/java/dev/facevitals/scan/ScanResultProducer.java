@@ -1,5 +1,6 @@
 package dev.facevitals.scan;
 
+import dev.facevitals.api.VertxContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -22,6 +23,6 @@ public class ScanResultProducer {
     public Uni<Void> send(ScanResult result) {
         Message<ScanResult> message = Message.of(result).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(result.uuid().toString()).build());
-        return Contexts.onCallerContext(emitter.sendMessage(message));
+        return VertxContexts.onCallerContext(emitter.sendMessage(message));
     }
 }

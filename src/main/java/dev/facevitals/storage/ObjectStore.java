@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.facevitals.api.VertxContexts;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.MakeBucketArgs;
@@ -111,15 +112,15 @@ public class ObjectStore {
 
     /** The object's metadata, or empty when there is no such object. */
     public Uni<Optional<ObjectInfo>> stat(String key) {
-        return Uni.createFrom().completionStage(() -> call(() ->
+        return VertxContexts.onCallerContext(Uni.createFrom().completionStage(() -> call(() ->
                         client.statObject(StatObjectArgs.builder().bucket(config.bucket()).object(key).build())))
                 .map(s -> Optional.of(new ObjectInfo(key, s.size(), s.contentType())))
-                .onFailure(ObjectStore::isNoSuchObject).recoverWithItem(Optional.empty());
+                .onFailure(ObjectStore::isNoSuchObject).recoverWithItem(Optional.empty()));
     }
 
     public Uni<Void> delete(String key) {
-        return Uni.createFrom().completionStage(() -> call(() ->
-                client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build())));
+        return VertxContexts.onCallerContext(Uni.createFrom().completionStage(() -> call(() ->
+                client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build()))));
     }
 
     /**
