@@ -83,23 +83,15 @@ public final class Fft {
                 im[j] = t;
             }
         }
-        // twiddles from one table of size n/2: computing each from cos/sin keeps rounding error flat
-        int half = n >> 1;
-        double[] cos = new double[half];
-        double[] sin = new double[half];
+        double[] table = twiddles(n);
         double sign = inverse ? 1 : -1;
-        for (int k = 0; k < half; k++) {
-            double a = 2 * Math.PI * k / n;
-            cos[k] = Math.cos(a);
-            sin[k] = sign * Math.sin(a);
-        }
         for (int len = 2; len <= n; len <<= 1) {
             int h = len >> 1;
             int step = n / len;
             for (int start = 0; start < n; start += len) {
                 for (int k = 0; k < h; k++) {
-                    double wr = cos[k * step];
-                    double wi = sin[k * step];
+                    double wr = table[2 * k * step];
+                    double wi = sign * table[2 * k * step + 1];
                     int a = start + k;
                     int b = a + h;
                     double xr = re[b] * wr - im[b] * wi;
@@ -112,6 +104,30 @@ public final class Fft {
             }
         }
     }
+
+    /**
+     * {@code cos(2 pi k / n), sin(2 pi k / n)} interleaved for k < n/2, computed once per power of two and
+     * shared: each entry straight from cos/sin keeps rounding error flat. The array is never modified after
+     * publication through the atomic array, so sharing it across threads is safe.
+     */
+    private static double[] twiddles(int n) {
+        int log = Integer.numberOfTrailingZeros(n);
+        double[] t = TWIDDLES.get(log);
+        if (t == null) {
+            int half = n >> 1;
+            t = new double[2 * half];
+            for (int k = 0; k < half; k++) {
+                double a = 2 * Math.PI * k / n;
+                t[2 * k] = Math.cos(a);
+                t[2 * k + 1] = Math.sin(a);
+            }
+            TWIDDLES.compareAndSet(log, null, t);
+        }
+        return t;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<double[]> TWIDDLES =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(31);
 
     /** Bluestein: X[k] = w[k] * sum_n (x[n] w[n]) conj(w[k-n]) with w[k] = exp(-+ i pi k^2 / n). */
     private static void bluestein(double[] re, double[] im, boolean inverse) {

@@ -43,23 +43,42 @@ public final class Spectra {
         double scale = 1.0 / (fs * wss * segments);
         double[] re = new double[nfft];
         double[] im = new double[nfft];
-        for (int s = 0; s < segments; s++) {
-            int start = segments == 1 ? 0 : (int) Math.round((double) s * (n - len) / (segments - 1));
-            double m = Stats.mean(x, start, start + len);
+        // two real segments per complex transform: one as the real part, the next as the imaginary part
+        for (int s = 0; s < segments; s += 2) {
+            boolean pair = s + 1 < segments;
             java.util.Arrays.fill(re, 0);
             java.util.Arrays.fill(im, 0);
-            for (int i = 0; i < len; i++) {
-                re[i] = (x[start + i] - m) * w[i];
+            fillSegment(x, start(s, segments, n, len), len, w, re);
+            if (pair) {
+                fillSegment(x, start(s + 1, segments, n, len), len, w, im);
             }
             Fft.forward(re, im);
             for (int k = 0; k < bins; k++) {
-                double p = (re[k] * re[k] + im[k] * im[k]) * scale;
+                int j = (nfft - k) % nfft;
+                // X1[k] = (Z[k] + conj Z[-k]) / 2, X2[k] = (Z[k] - conj Z[-k]) / 2i
+                double ar = 0.5 * (re[k] + re[j]);
+                double ai = 0.5 * (im[k] - im[j]);
+                double br = 0.5 * (im[k] + im[j]);
+                double bi = -0.5 * (re[k] - re[j]);
+                double p = (ar * ar + ai * ai) + (pair ? br * br + bi * bi : 0);
                 // one-sided: fold the negative frequencies onto the positive ones (DC and Nyquist have no twin)
                 boolean twin = k != 0 && !(nfft % 2 == 0 && k == nfft / 2);
-                density[k] += twin ? 2 * p : p;
+                density[k] += (twin ? 2 * p : p) * scale;
             }
         }
         return new PowerSpectrum(density, fs / nfft);
+    }
+
+    private static int start(int s, int segments, int n, int len) {
+        return segments == 1 ? 0 : (int) Math.round((double) s * (n - len) / (segments - 1));
+    }
+
+    /** Mean-removed, windowed segment into {@code out[0, len)}. */
+    private static void fillSegment(double[] x, int start, int len, double[] w, double[] out) {
+        double m = Stats.mean(x, start, start + len);
+        for (int i = 0; i < len; i++) {
+            out[i] = (x[start + i] - m) * w[i];
+        }
     }
 
     /** Single Hann-windowed periodogram of the whole signal: Welch with one segment. */

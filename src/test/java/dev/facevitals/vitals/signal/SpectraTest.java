@@ -60,6 +60,30 @@ class SpectraTest {
         }
     }
 
+    /** Welch against the slow reference: the average of naive periodograms of the same segments. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4, 5})
+    void multiSegmentWelchIsTheAverageOfNaivePeriodograms(int segments) {
+        int len = 40;
+        int n = len + (segments - 1) * len / 2;
+        Random rnd = new Random(segments);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextGaussian() + Math.sin(0.4 * i);
+        }
+        double fs = 10;
+        PowerSpectrum s = Spectra.welch(x, fs, len, 0.1);
+        int nfft = (int) Math.round(fs / s.binHz());
+        for (int k = 0; k < s.size(); k += 3) {
+            double expected = 0;
+            for (int seg = 0; seg < segments; seg++) {
+                int start = seg * len / 2;
+                expected += naiveDensity(java.util.Arrays.copyOfRange(x, start, start + len), fs, nfft, k);
+            }
+            assertThat(s.density(k)).as("bin %d", k).isCloseTo(expected / segments, within(1e-9));
+        }
+    }
+
     @Test
     void sinePeakAtItsFrequencyWithSubBinAccuracy() {
         double fs = 30;
