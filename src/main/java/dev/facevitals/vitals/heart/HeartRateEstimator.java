@@ -1,6 +1,7 @@
 package dev.facevitals.vitals.heart;
 
 import dev.facevitals.vitals.signal.PowerSpectrum;
+import dev.facevitals.vitals.signal.Stats;
 
 /**
  * Heart rate as the pulse spectrum's peak frequency, with a guard against reporting twice the rate.
@@ -8,11 +9,14 @@ import dev.facevitals.vitals.signal.PowerSpectrum;
  * <ul>
  *   <li>Peak: the highest local maximum within {@code [minHz, maxHz]}, refined between bins by a parabola on
  *       the log density.</li>
- *   <li>Harmonic check: the pulse wave is not a sine; its dicrotic notch can make the second harmonic as
- *       strong as the fundamental or stronger. If there is a local maximum within
- *       {@code max(snrHalfWidth/2, 2 bins)} of half the peak frequency (and inside the band) holding at least
- *       {@code subharmonicRatio} of the peak's density, that one is the heart rate. Noise alone rarely
- *       reaches a third of a clean peak, while a real fundamental almost always does.</li>
+ *   <li>Harmonic check: the pulse wave is not a sine; its dicrotic wave can make the second harmonic
+ *       several times stronger than the fundamental. If there is a local maximum within
+ *       {@code max(snrHalfWidth/2, 2 bins)} of half the peak frequency (and inside the band) that holds at
+ *       least {@code subharmonicRatio} of the peak's density and stands {@value #SUBHARMONIC_PROMINENCE}
+ *       times above the band's median density (the noise floor), that one is the heart rate. The ratio
+ *       alone would let a noise bump halve a weak true rate; the floor test alone would let the fundamental
+ *       of a strong pulse be missed. Simulated noise rarely puts a local maximum 5 times above the median of
+ *       a Welch spectrum, while even a fundamental with a sixth of the harmonic's power clears it widely.</li>
  *   <li>SNR as de Haan and Jeanne (2013) define it: power within {@code +-snrHalfWidthHz} of f0 and of
  *       2 f0 over all other power in {@code [minHz, maxHz]}, in dB. Only the part of the 2 f0 window inside the
  *       band counts. The result is clamped to +-100 dB so that a perfect synthetic signal stays a finite number.</li>
@@ -22,6 +26,8 @@ import dev.facevitals.vitals.signal.PowerSpectrum;
 public final class HeartRateEstimator {
 
     private static final double MAX_SNR_DB = 100;
+    /** How far above the band's median density a subharmonic peak must stand. */
+    public static final double SUBHARMONIC_PROMINENCE = 5;
 
     private final double minHz;
     private final double maxHz;
@@ -60,12 +66,23 @@ public final class HeartRateEstimator {
         if (fHalf >= minHz) {
             double tol = Math.max(snrHalfWidthHz / 2, 2 * spectrum.binHz());
             int h = spectrum.highestPeak(Math.max(minHz, fHalf - tol), fHalf + tol);
-            if (h >= 0 && spectrum.density(h) >= subharmonicRatio * spectrum.density(k)) {
+            if (h >= 0 && spectrum.density(h) >= subharmonicRatio * spectrum.density(k)
+                    && spectrum.density(h) >= SUBHARMONIC_PROMINENCE * medianDensity(spectrum)) {
                 f = spectrum.refinedFrequency(h);
                 halved = true;
             }
         }
         return new HeartRate(f, snrDb(spectrum, f), halved);
+    }
+
+    private double medianDensity(PowerSpectrum s) {
+        int a = s.binAtOrAbove(minHz);
+        int b = s.binAtOrBelow(maxHz);
+        double[] d = new double[b - a + 1];
+        for (int i = a; i <= b; i++) {
+            d[i - a] = s.density(i);
+        }
+        return Stats.median(d);
     }
 
     /**

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 class HeartRateEstimatorTest {
 
     static final double FS = 30;
-    final HeartRateEstimator estimator = new HeartRateEstimator(0.7, 4.0, 0.1, 0.3);
+    final HeartRateEstimator estimator = new HeartRateEstimator(0.7, 4.0, 0.1, 0.1);
 
     /** A pulse wave cos + h cos(2x) at {@code bpm} with white noise, 30 s. */
     static double[] wave(double bpm, double harmonic, double noise, long seed) {
@@ -56,6 +56,25 @@ class HeartRateEstimatorTest {
         HeartRate hr = estimator.estimate(spectrum(wave(110, 0.5, 1.0, 3)));
         assertThat(hr.bpm()).isCloseTo(110, within(1.0));
         assertThat(hr.subharmonicChosen()).isFalse();
+    }
+
+    /** The subharmonic rule on a constructed spectrum: bins every 0.05 Hz, floor 0.04, peak 1.0 at 2 Hz. */
+    @Test
+    void subharmonicMustStandAboveTheNoiseFloorAsWellAsNearThePeak() {
+        double[] d = new double[101];
+        java.util.Arrays.fill(d, 0.04);
+        d[40] = 1.0;
+        d[20] = 0.15; // 15% of the peak but under 5 x the floor (0.2): a noise bump
+        HeartRate bump = estimator.estimate(new PowerSpectrum(d, 0.05));
+        assertThat(bump.frequencyHz()).isCloseTo(2.0, within(0.03));
+        assertThat(bump.subharmonicChosen()).isFalse();
+        d[20] = 0.25; // now above both: taken for the fundamental
+        HeartRate fundamental = estimator.estimate(new PowerSpectrum(d, 0.05));
+        assertThat(fundamental.frequencyHz()).isCloseTo(1.0, within(0.03));
+        assertThat(fundamental.subharmonicChosen()).isTrue();
+        d[20] = 0.09; // under 10% of the peak
+        java.util.Arrays.fill(d, 0, 14, 0.001);
+        assertThat(estimator.estimate(new PowerSpectrum(d, 0.05)).subharmonicChosen()).isFalse();
     }
 
     @Test
