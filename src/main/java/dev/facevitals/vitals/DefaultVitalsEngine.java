@@ -66,6 +66,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         return settings;
     }
 
+    /** @param traces input: the scan's per-frame measurements (not modified) */
     @Override
     public VitalsResult estimate(SignalTraces traces) {
         return analyse(traces).result();
@@ -132,8 +133,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         boolean halved = hr != null && hr.subharmonicChosen();
         if (failure != null) {
             return new VitalsAnalysis(VitalsResult.failed(failure, snr), pul.method(), fs, p.startSec,
-                    p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, 0, 0, Double.NaN,
-                    null);
+                    p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, 0, 0,
+                    Double.NaN, null);
         }
 
         VitalsSettings.Hrv hs = settings.hrv();

@@ -38,6 +38,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
 
     static VitalsAnalysis early(VitalsResult.SignalFailure failure, PulseMethod method, double fs) {
         return new VitalsAnalysis(VitalsResult.failed(failure, Double.NaN), method, fs, Double.NaN, Double.NaN,
-                List.of(), new double[0], new double[0], Double.NaN, false, Double.NaN, Double.NaN, 0, 0, Double.NaN, null);
+                List.of(), new double[0], new double[0], Double.NaN, false, Double.NaN, Double.NaN, 0, 0, Double.NaN,
+                null);
     }
 }

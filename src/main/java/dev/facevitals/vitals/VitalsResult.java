@@ -8,7 +8,8 @@ package dev.facevitals.vitals;
  * @param sdnnMs             standard deviation of beat-to-beat intervals, ms
  * @param rmssdMs            root mean square of successive interval differences, ms
  * @param pnn50Pct           share of successive intervals differing by more than 50 ms, percent
- * @param stressIndex        Baevsky stress index AMo / (2 Mo MxDMn), 1/s^2 (see {@link dev.facevitals.vitals.hrv.StressIndex})
+ * @param stressIndex        Baevsky stress index AMo / (2 Mo MxDMn), 1/s^2 (see
+ *                           {@link dev.facevitals.vitals.hrv.StressIndex})
  * @param pulseSnrDb         signal-to-noise ratio of the pulse spectral peak, dB (NaN when not computed)
  * @param failure            why no heart rate could be given, or {@code null} when it was
  */

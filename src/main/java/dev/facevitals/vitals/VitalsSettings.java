@@ -38,27 +38,32 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
         }
     }
 
+    /** A copy with another signal group. @param s input: the new group */
     public VitalsSettings withSignal(Signal s) {
         return new VitalsSettings(s, pulse, quality, hrv, respiration);
     }
 
+    /** A copy with another pulse group. @param p input: the new group */
     public VitalsSettings withPulse(Pulse p) {
         return new VitalsSettings(signal, p, quality, hrv, respiration);
     }
 
+    /** A copy with another quality group. @param q input: the new group */
     public VitalsSettings withQuality(Quality q) {
         return new VitalsSettings(signal, pulse, q, hrv, respiration);
     }
 
+    /** A copy with another hrv group. @param h input: the new group */
     public VitalsSettings withHrv(Hrv h) {
         return new VitalsSettings(signal, pulse, quality, h, respiration);
     }
 
+    /** A copy with another respiration group. @param r input: the new group */
     public VitalsSettings withRespiration(Respiration r) {
         return new VitalsSettings(signal, pulse, quality, hrv, r);
     }
 
-    /** Shorthand for switching the rPPG method. */
+    /** Shorthand for switching the rPPG method. @param method input: the method to use */
     public VitalsSettings withMethod(PulseMethod method) {
         return withPulse(pulse.withMethod(method));
     }
@@ -130,10 +135,12 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
             }
         }
 
+        /** A copy with another method. @param m input: the method */
         public Pulse withMethod(PulseMethod m) {
             return new Pulse(m, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio);
         }
 
+        /** A copy with another fusion mode. @param f input: the mode */
         public Pulse withFusion(FusionMode f) {
             return new Pulse(method, f, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio);
         }

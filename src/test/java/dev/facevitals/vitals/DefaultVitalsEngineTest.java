@@ -202,7 +202,8 @@ class DefaultVitalsEngineTest {
         assertThat(weighted.regionSnrDb()[0]).isGreaterThan(weighted.regionSnrDb()[2]);
         assertThat(weighted.regions()).containsExactly("region0", "region1", "region2");
 
-        VitalsSettings best = VitalsSettings.DEFAULTS.withPulse(VitalsSettings.DEFAULTS.pulse().withFusion(FusionMode.BEST));
+        VitalsSettings best = VitalsSettings.DEFAULTS
+                .withPulse(VitalsSettings.DEFAULTS.pulse().withFusion(FusionMode.BEST));
         VitalsAnalysis one = new DefaultVitalsEngine(best).analyse(scan.build());
         assertThat(one.regionWeights()).containsExactly(1.0, 0.0, 0.0);
         assertThat(one.result().heartRateBpm()).isCloseTo(70, within(1.0));

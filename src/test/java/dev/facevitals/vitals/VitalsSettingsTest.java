@@ -45,7 +45,8 @@ class VitalsSettingsTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0))
                 .hasMessageContaining("subharmonicRatio");
-        assertThatThrownBy(() -> new VitalsSettings.Quality(Double.NaN, 0.03, 10)).hasMessageContaining("minPulseSnrDb");
+        assertThatThrownBy(() -> new VitalsSettings.Quality(Double.NaN, 0.03, 10))
+                .hasMessageContaining("minPulseSnrDb");
         assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0, 10)).hasMessageContaining("maxMotionRatio");
         assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 2, 22, 0.2, 5, 0.8, 0.6)).hasMessageContaining("minBeats");
         assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 22, 0.2, 5, 0.8, 1.0))
@@ -60,7 +61,8 @@ class VitalsSettingsTest {
         assertThatThrownBy(() -> VitalsSettings.DEFAULTS.withSignal(slow)).hasMessageContaining("resampleHz");
         VitalsSettings.Signal steepDetrend = new VitalsSettings.Signal(30, 20, 0.5, 0.3, 4, 15, 0.01);
         assertThatThrownBy(() -> VitalsSettings.DEFAULTS.withSignal(steepDetrend)).hasMessageContaining("detrend");
-        assertThatThrownBy(() -> new VitalsSettings(null, VitalsSettings.Pulse.DEFAULTS, VitalsSettings.Quality.DEFAULTS,
-                VitalsSettings.Hrv.DEFAULTS, VitalsSettings.Respiration.DEFAULTS)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new VitalsSettings(null, VitalsSettings.Pulse.DEFAULTS,
+                VitalsSettings.Quality.DEFAULTS, VitalsSettings.Hrv.DEFAULTS, VitalsSettings.Respiration.DEFAULTS))
+                .isInstanceOf(NullPointerException.class);
     }
 }

@@ -18,7 +18,12 @@ public final class Detrend {
     private Detrend() {
     }
 
-    /** The lambda whose -6 dB cut-off is {@code cutoffHz} at sampling rate {@code fs}. */
+    /**
+     * The lambda whose -6 dB cut-off is {@code cutoffHz} at sampling rate {@code fs}.
+     *
+     * @param cutoffHz input: cut-off, Hz, positive
+     * @param fs       input: sampling rate, Hz, positive
+     */
     public static double lambdaForCutoff(double cutoffHz, double fs) {
         if (!(cutoffHz > 0) || !(fs > 0)) {
             throw new IllegalArgumentException("cutoff and fs must be positive");

@@ -37,7 +37,7 @@ public final class Fft {
         }
     }
 
-    /** Smallest power of two that is at least {@code n} (1 for n <= 1). */
+    /** Smallest power of two that is at least {@code n} (1 for n <= 1). @param n input: a length */
     public static int nextPowerOfTwo(int n) {
         if (n > (1 << 30)) {
             throw new IllegalArgumentException("too long: " + n);

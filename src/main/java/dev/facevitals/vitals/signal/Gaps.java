@@ -46,6 +46,8 @@ public final class Gaps {
     /**
      * The longest run of {@code true}: {@code {start, endExclusive}}; {@code {0, 0}} when there is none. The
      * earliest wins a tie.
+     *
+     * @param valid input: per-sample flags
      */
     public static int[] longestRun(boolean[] valid) {
         int bestStart = 0;

@@ -10,6 +10,10 @@ public final class Peaks {
      * Offset of the vertex of the parabola through {@code (-1, ym), (0, y0), (1, yp)}, in samples relative to
      * the middle point, clamped to [-0.5, 0.5] (the middle sample is the discrete extremum, so the true one
      * lies within half a sample of it). 0 when the three points are collinear.
+     *
+     * @param ym input: value one sample before the extremum
+     * @param y0 input: value at the discrete extremum
+     * @param yp input: value one sample after
      */
     public static double parabolicOffset(double ym, double y0, double yp) {
         double den = ym - 2 * y0 + yp;
@@ -20,7 +24,13 @@ public final class Peaks {
         return Math.max(-0.5, Math.min(0.5, d));
     }
 
-    /** Value of that parabola at its vertex. */
+    /**
+     * Value of that parabola at its vertex.
+     *
+     * @param ym input: value one sample before the extremum
+     * @param y0 input: value at the discrete extremum
+     * @param yp input: value one sample after
+     */
     public static double parabolicValue(double ym, double y0, double yp) {
         double d = parabolicOffset(ym, y0, yp);
         return y0 - 0.25 * (ym - yp) * d;

@@ -32,27 +32,34 @@ public final class PowerSpectrum {
         return binHz;
     }
 
+    /** @param k input: bin index */
     public double frequency(int k) {
         return k * binHz;
     }
 
+    /** @param k input: bin index */
     public double density(int k) {
         return density[k];
     }
 
-    /** First bin at or above {@code f} (clamped to the grid). */
+    /** First bin at or above {@code f} (clamped to the grid). @param f input: frequency, Hz */
     public int binAtOrAbove(double f) {
         int k = (int) Math.ceil(f / binHz - 1e-9);
         return Math.max(0, Math.min(density.length - 1, k));
     }
 
-    /** Last bin at or below {@code f} (clamped to the grid). */
+    /** Last bin at or below {@code f} (clamped to the grid). @param f input: frequency, Hz */
     public int binAtOrBelow(double f) {
         int k = (int) Math.floor(f / binHz + 1e-9);
         return Math.max(0, Math.min(density.length - 1, k));
     }
 
-    /** Power between {@code lo} and {@code hi} Hz inclusive (sum of bins times bin width). */
+    /**
+     * Power between {@code lo} and {@code hi} Hz inclusive (sum of bins times bin width).
+     *
+     * @param lo input: lower edge, Hz
+     * @param hi input: upper edge, Hz
+     */
     public double bandPower(double lo, double hi) {
         if (hi < lo || density.length == 0) {
             return 0;
@@ -70,6 +77,9 @@ public final class PowerSpectrum {
      * Bin of the highest local maximum whose frequency lies in {@code [lo, hi]}; a local maximum is strictly
      * above its left neighbour and not below its right one (neighbours may lie outside the band), so a slope
      * that merely rises into the band edge does not count. -1 when there is none.
+     *
+     * @param lo input: lower edge, Hz
+     * @param hi input: upper edge, Hz
      */
     public int highestPeak(double lo, double hi) {
         int a = Math.max(1, binAtOrAbove(lo));
@@ -87,6 +97,8 @@ public final class PowerSpectrum {
     /**
      * Frequency of the peak at bin {@code k} refined between bins by fitting a parabola to the log density of
      * bins k-1, k, k+1 (exact for a Gaussian-shaped peak, close for a Hann-windowed sine).
+     *
+     * @param k input: bin of a local maximum
      */
     public double refinedFrequency(int k) {
         if (k <= 0 || k >= density.length - 1) {

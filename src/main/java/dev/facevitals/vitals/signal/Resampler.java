@@ -12,6 +12,10 @@ public final class Resampler {
     /**
      * Number of grid points from {@code t0} up to and including {@code tEnd} at rate {@code fs}
      * (0 when {@code tEnd < t0}).
+     *
+     * @param t0   input: first grid time, s
+     * @param tEnd input: last time to cover, s
+     * @param fs   input: grid rate, Hz
      */
     public static int gridLength(double t0, double tEnd, double fs) {
         if (!(tEnd >= t0)) {

@@ -26,7 +26,13 @@ public final class SosFilter {
         this.padding = padding;
     }
 
-    /** Butterworth low-pass of even {@code order} (order/2 sections). */
+    /**
+     * Butterworth low-pass of even {@code order} (order/2 sections).
+     *
+     * @param order input: filter order, even, >= 2
+     * @param fc    input: -3 dB cut-off of one pass, Hz, in (0, fs/2)
+     * @param fs    input: sampling rate, Hz
+     */
     public static SosFilter butterworthLowPass(int order, double fc, double fs) {
         checkDesign(order, fc, fs);
         Biquad[] s = new Biquad[order / 2];
@@ -36,7 +42,13 @@ public final class SosFilter {
         return new SosFilter(List.of(s), (int) Math.ceil(3 * fs / fc));
     }
 
-    /** Butterworth high-pass of even {@code order} (order/2 sections). */
+    /**
+     * Butterworth high-pass of even {@code order} (order/2 sections).
+     *
+     * @param order input: filter order, even, >= 2
+     * @param fc    input: -3 dB cut-off of one pass, Hz, in (0, fs/2)
+     * @param fs    input: sampling rate, Hz
+     */
     public static SosFilter butterworthHighPass(int order, double fc, double fs) {
         checkDesign(order, fc, fs);
         Biquad[] s = new Biquad[order / 2];
@@ -50,6 +62,11 @@ public final class SosFilter {
      * Band-pass as a Butterworth high-pass at {@code lo} followed by a Butterworth low-pass at {@code hi},
      * each of even {@code order}. For the wide bands used here (an octave or more) this matches a true
      * band-pass design closely and keeps each edge's response simple to reason about.
+     *
+     * @param order input: order of each edge, even, >= 2
+     * @param lo    input: lower -3 dB edge of one pass, Hz
+     * @param hi    input: upper -3 dB edge of one pass, Hz, below fs/2
+     * @param fs    input: sampling rate, Hz
      */
     public static SosFilter butterworthBandPass(int order, double lo, double hi, double fs) {
         if (!(lo < hi)) {
@@ -83,7 +100,12 @@ public final class SosFilter {
         return sections.length;
     }
 
-    /** |H| of the cascade (one pass) at frequency f. Forward-backward filtering squares it. */
+    /**
+     * |H| of the cascade (one pass) at frequency f. Forward-backward filtering squares it.
+     *
+     * @param f  input: frequency, Hz
+     * @param fs input: sampling rate, Hz
+     */
     public double magnitude(double f, double fs) {
         double m = 1;
         for (Biquad b : sections) {

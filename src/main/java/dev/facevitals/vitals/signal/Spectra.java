@@ -81,12 +81,18 @@ public final class Spectra {
         }
     }
 
-    /** Single Hann-windowed periodogram of the whole signal: Welch with one segment. */
+    /**
+     * Single Hann-windowed periodogram of the whole signal: Welch with one segment.
+     *
+     * @param x            input: uniformly sampled, finite signal (not modified)
+     * @param fs           input: sampling rate, Hz
+     * @param resolutionHz input: the bin spacing to reach by zero padding
+     */
     public static PowerSpectrum periodogram(double[] x, double fs, double resolutionHz) {
         return welch(x, fs, Math.max(1, x.length), resolutionHz);
     }
 
-    /** The analysis window used here, {@code sin^2(pi (i + 0.5) / len)}. */
+    /** The analysis window used here, {@code sin^2(pi (i + 0.5) / len)}. @param len input: length, >= 0 */
     public static double[] hann(int len) {
         double[] w = new double[len];
         for (int i = 0; i < len; i++) {

@@ -61,6 +61,7 @@ class HrvTest {
         assertThat(none.pnn50Pct()).isNaN();
         Hrv one = Hrv.compute(new double[] {900}, new boolean[] {true});
         assertThat(one.sdnnMs()).isNaN();
-        assertThatThrownBy(() -> Hrv.compute(new double[2], new boolean[1])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Hrv.compute(new double[2], new boolean[1]))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -31,7 +31,9 @@ class IntervalFilterTest {
         assertThat(IntervalFilter.accept(new double[] {900}, 0.2, 5)).containsExactly(true);
         // with two intervals the median lies between them: both within 20% of it here
         assertThat(IntervalFilter.accept(new double[] {900, 1100}, 0.2, 5)).containsExactly(true, true);
-        assertThatThrownBy(() -> IntervalFilter.accept(new double[1], 0, 5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IntervalFilter.accept(new double[1], 0.2, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IntervalFilter.accept(new double[1], 0, 5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IntervalFilter.accept(new double[1], 0.2, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -143,8 +143,11 @@ class RespirationEstimatorTest {
 
     @Test
     void rejectsBadParameters() {
-        assertThatThrownBy(() -> new RespirationEstimator(0.7, 0.1, 0.5, 0.8, 0.05)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RespirationEstimator(0.1, 0.7, 0.9, 0.8, 0.05)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RespirationEstimator(0.1, 0.7, 0.5, 0.8, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RespirationEstimator(0.7, 0.1, 0.5, 0.8, 0.05))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RespirationEstimator(0.1, 0.7, 0.9, 0.8, 0.05))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RespirationEstimator(0.1, 0.7, 0.5, 0.8, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -112,7 +112,8 @@ class SosFilterTest {
         assertThat(bp.filtfilt(new double[] {1, 2, 3})).hasSize(3).doesNotContain(Double.NaN);
         assertThatThrownBy(() -> SosFilter.butterworthLowPass(3, 1, FS)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SosFilter.butterworthLowPass(2, 15, FS)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SosFilter.butterworthBandPass(2, 4, 1, FS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SosFilter.butterworthBandPass(2, 4, 1, FS))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static double[] sine(int n, double f) {
