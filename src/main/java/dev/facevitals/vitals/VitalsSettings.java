@@ -1,0 +1,262 @@
+package dev.facevitals.vitals;
+
+import dev.facevitals.vitals.rppg.FusionMode;
+import dev.facevitals.vitals.rppg.PulseMethod;
+
+import java.util.Objects;
+
+/**
+ * Everything the vitals engine can be tuned with, grouped by stage. Each group validates itself; this record
+ * checks that the groups fit together (bands below Nyquist and so on). {@link #DEFAULTS} is what the engine
+ * uses unless told otherwise; the {@code with...} methods change one group.
+ *
+ * @param signal      resampling, gaps, detrending, filtering, spectra
+ * @param pulse       rPPG method, region fusion, heart-rate band and spectral peak rules
+ * @param quality     when the pulse is rejected and with which error code
+ * @param hrv         beat detection and when HRV and the stress index are reported
+ * @param respiration breathing band and fusion
+ */
+public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hrv, Respiration respiration) {
+
+    public static final VitalsSettings DEFAULTS = new VitalsSettings(Signal.DEFAULTS, Pulse.DEFAULTS,
+            Quality.DEFAULTS, Hrv.DEFAULTS, Respiration.DEFAULTS);
+
+    public VitalsSettings {
+        Objects.requireNonNull(signal, "signal");
+        Objects.requireNonNull(pulse, "pulse");
+        Objects.requireNonNull(quality, "quality");
+        Objects.requireNonNull(hrv, "hrv");
+        Objects.requireNonNull(respiration, "respiration");
+        // the band-pass reaches 15% above the pulse band and its second harmonic matters: keep all of it well
+        // inside the resampled Nyquist frequency
+        if (pulse.maxHz() * 1.15 >= 0.45 * signal.resampleHz()) {
+            throw new IllegalArgumentException("pulse.maxHz " + pulse.maxHz() + " too high for resampleHz "
+                    + signal.resampleHz());
+        }
+        if (signal.detrendCutoffHz() >= respiration.minHz() / 2 || signal.detrendCutoffHz() >= pulse.minHz() / 2) {
+            throw new IllegalArgumentException("detrendCutoffHz must stay below half of both band floors");
+        }
+    }
+
+    /** A copy with another signal group. @param s input: the new group */
+    public VitalsSettings withSignal(Signal s) {
+        return new VitalsSettings(s, pulse, quality, hrv, respiration);
+    }
+
+    /** A copy with another pulse group. @param p input: the new group */
+    public VitalsSettings withPulse(Pulse p) {
+        return new VitalsSettings(signal, p, quality, hrv, respiration);
+    }
+
+    /** A copy with another quality group. @param q input: the new group */
+    public VitalsSettings withQuality(Quality q) {
+        return new VitalsSettings(signal, pulse, q, hrv, respiration);
+    }
+
+    /** A copy with another hrv group. @param h input: the new group */
+    public VitalsSettings withHrv(Hrv h) {
+        return new VitalsSettings(signal, pulse, quality, h, respiration);
+    }
+
+    /** A copy with another respiration group. @param r input: the new group */
+    public VitalsSettings withRespiration(Respiration r) {
+        return new VitalsSettings(signal, pulse, quality, hrv, r);
+    }
+
+    /** Shorthand for switching the rPPG method. @param method input: the method to use */
+    public VitalsSettings withMethod(PulseMethod method) {
+        return withPulse(pulse.withMethod(method));
+    }
+
+    /**
+     * Preprocessing.
+     *
+     * @param resampleHz           uniform rate the traces are interpolated to, Hz (default 30: phone video rates,
+     *                             and the pulse band with harmonics is far below 15 Hz)
+     * @param minDurationSec       shortest usable stretch of signal, s (default 20, the scan minimum)
+     * @param maxGapSec            longest run without a face (or frame) bridged by interpolation, s (default
+     *                             0.5: at most half a beat is invented; longer gaps split the recording)
+     * @param detrendCutoffHz      smoothness-priors detrend cut-off, Hz (default 0.04: below breathing)
+     * @param filterOrder          Butterworth order per band edge, even (default 4; forward-backward doubles
+     *                             the attenuation)
+     * @param spectrumSegmentSec   Welch segment for the pulse spectrum, s (default 15: averages two or more
+     *                             segments on a 20-30 s scan while keeping the main lobe within +-0.13 Hz)
+     * @param spectrumResolutionHz bin spacing reached by zero padding, Hz (default 0.01 = 0.6 bpm; the peak
+     *                             is then interpolated between bins)
+     */
+    public record Signal(double resampleHz, double minDurationSec, double maxGapSec, double detrendCutoffHz,
+                         int filterOrder, double spectrumSegmentSec, double spectrumResolutionHz) {
+
+        public static final Signal DEFAULTS = new Signal(30, 20, 0.5, 0.04, 4, 15, 0.01);
+
+        public Signal {
+            positive("resampleHz", resampleHz);
+            positive("minDurationSec", minDurationSec);
+            nonNegative("maxGapSec", maxGapSec);
+            positive("detrendCutoffHz", detrendCutoffHz);
+            if (filterOrder < 2 || filterOrder % 2 != 0 || filterOrder > 12) {
+                throw new IllegalArgumentException("filterOrder must be even, 2..12: " + filterOrder);
+            }
+            positive("spectrumSegmentSec", spectrumSegmentSec);
+            positive("spectrumResolutionHz", spectrumResolutionHz);
+        }
+    }
+
+    /**
+     * Pulse extraction and heart rate.
+     *
+     * @param method           rPPG method (default POS, the most robust of the three to lighting changes)
+     * @param fusion           how regions combine (default SNR_WEIGHTED)
+     * @param windowSec        CHROM/POS window, s (default 1.6, as in both papers: about one beat at 40 bpm)
+     * @param minHz            lowest heart rate searched, Hz (default 0.7 = 42 bpm)
+     * @param maxHz            highest, Hz (default 4.0 = 240 bpm)
+     * @param snrHalfWidthHz   half width of the SNR signal windows at f0 and 2 f0, Hz (default 0.1, de Haan)
+     * @param subharmonicRatio density at half the peak frequency, relative to the peak, from which the
+     *                         peak may be taken for the second harmonic (default 0.1: a fundamental with a
+     *                         tenth of the harmonic's power; see HeartRateEstimator for the noise test)
+     */
+    public record Pulse(PulseMethod method, FusionMode fusion, double windowSec, double minHz, double maxHz,
+                        double snrHalfWidthHz, double subharmonicRatio) {
+
+        public static final Pulse DEFAULTS = new Pulse(PulseMethod.POS, FusionMode.SNR_WEIGHTED, 1.6, 0.7, 4.0,
+                0.1, 0.1);
+
+        public Pulse {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(fusion, "fusion");
+            positive("windowSec", windowSec);
+            positive("minHz", minHz);
+            if (!(maxHz > minHz)) {
+                throw new IllegalArgumentException("maxHz must exceed minHz");
+            }
+            positive("snrHalfWidthHz", snrHalfWidthHz);
+            if (!(subharmonicRatio > 0 && subharmonicRatio <= 1)) {
+                throw new IllegalArgumentException("subharmonicRatio must be in (0, 1]: " + subharmonicRatio);
+            }
+        }
+
+        /** A copy with another method. @param m input: the method */
+        public Pulse withMethod(PulseMethod m) {
+            return new Pulse(m, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio);
+        }
+
+        /** A copy with another fusion mode. @param f input: the mode */
+        public Pulse withFusion(FusionMode f) {
+            return new Pulse(method, f, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio);
+        }
+    }
+
+    /**
+     * Quality gates.
+     *
+     * @param minPulseSnrDb    least SNR of the fused pulse for a heart rate, dB (default 0). Simulated
+     *                         noise-only scans score about -5 to -8 dB and at most about 0 dB (GREEN on
+     *                         20 s, where drift of the light leaks in); wrong rates in simulation all scored
+     *                         below -0.9 dB, while a weak but readable pulse scores 0 dB and up.
+     * @param maxMotionRatio   largest in-band face movement, RMS as a fraction of face size (default 0.03:
+     *                         well above face-detector jitter of a pixel or two, well below nodding or talking)
+     * @param maxArtefactRatio out-of-band over in-band colour power above which a low-SNR scan is blamed on
+     *                         motion or lighting (code 10) rather than a weak pulse (code 11) (default 10:
+     *                         sensor noise alone gives about 3)
+     */
+    public record Quality(double minPulseSnrDb, double maxMotionRatio, double maxArtefactRatio) {
+
+        public static final Quality DEFAULTS = new Quality(0, 0.03, 10);
+
+        public Quality {
+            finite("minPulseSnrDb", minPulseSnrDb);
+            positive("maxMotionRatio", maxMotionRatio);
+            positive("maxArtefactRatio", maxArtefactRatio);
+        }
+    }
+
+    /**
+     * Heart-rate variability and stress index: reported only when all of these hold, else null.
+     *
+     * @param minDurationSec          least usable signal, s (default 30: below that SDNN means little)
+     * @param minBeats                least accepted intervals (default 25)
+     * @param minBeatSnrDb            least consistency of the beats' shapes, dB (default 22; see
+     *                                BeatQuality). Not the spectral SNR, which a variable heart rate lowers.
+     *                                Noise moves beat times and timing noise adds in quadrature, to RMSSD
+     *                                about twice as much as to SDNN. In simulation beats read at 20-26 dB
+     *                                still carry 8-19 ms of timing noise (worse at slow rates): a variable
+     *                                heart (SDNN 40 ms) comes out 0-10% high in SDNN and 0-20% in RMSSD.
+     * @param maxDeviation            interval rejection threshold relative to the local median (default 0.2)
+     * @param medianHalfWindow        intervals on each side forming the local median (default 5)
+     * @param minCleanFraction        least share of intervals accepted (default 0.8)
+     * @param beatMinDistanceFraction smallest beat spacing as a fraction of the spectral period (default 0.6:
+     *                                allows 40% faster beats yet skips the dicrotic wave at about 0.35)
+     */
+    public record Hrv(double minDurationSec, int minBeats, double minBeatSnrDb, double maxDeviation,
+                      int medianHalfWindow, double minCleanFraction, double beatMinDistanceFraction) {
+
+        public static final Hrv DEFAULTS = new Hrv(30, 25, 22, 0.2, 5, 0.8, 0.6);
+
+        public Hrv {
+            positive("minDurationSec", minDurationSec);
+            if (minBeats < 3) {
+                throw new IllegalArgumentException("minBeats must be >= 3: " + minBeats);
+            }
+            finite("minBeatSnrDb", minBeatSnrDb);
+            positive("maxDeviation", maxDeviation);
+            if (medianHalfWindow < 1) {
+                throw new IllegalArgumentException("medianHalfWindow must be >= 1");
+            }
+            if (!(minCleanFraction >= 0 && minCleanFraction <= 1)) {
+                throw new IllegalArgumentException("minCleanFraction must be in [0, 1]");
+            }
+            if (!(beatMinDistanceFraction > 0 && beatMinDistanceFraction < 1)) {
+                throw new IllegalArgumentException("beatMinDistanceFraction must be in (0, 1)");
+            }
+        }
+    }
+
+    /**
+     * Breathing rate.
+     *
+     * @param minHz       slowest breathing, Hz (default 0.1 = 6 per minute)
+     * @param maxHz       fastest, Hz (default 0.7 = 42 per minute)
+     * @param minQuality  least quality for a source to count (default 0.9: noise passes in about one source
+     *                    in ten; see RespirationEstimator)
+     * @param soloQuality least quality for one source to be believed without another agreeing (default
+     *                    0.995: noise passes in about one source in two hundred; clear breathing scores higher)
+     * @param agreementHz how close sources must be to be averaged, Hz (default 0.05 = 3 per minute)
+     */
+    public record Respiration(double minHz, double maxHz, double minQuality, double soloQuality,
+                              double agreementHz) {
+
+        public static final Respiration DEFAULTS = new Respiration(0.1, 0.7, 0.9, 0.995, 0.05);
+
+        public Respiration {
+            positive("minHz", minHz);
+            if (!(maxHz > minHz)) {
+                throw new IllegalArgumentException("maxHz must exceed minHz");
+            }
+            if (!(minQuality > 0 && minQuality < 1)) {
+                throw new IllegalArgumentException("minQuality must be in (0, 1)");
+            }
+            if (!(soloQuality >= minQuality && soloQuality <= 1)) {
+                throw new IllegalArgumentException("soloQuality must be in [minQuality, 1]");
+            }
+            positive("agreementHz", agreementHz);
+        }
+    }
+
+    private static void positive(String name, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be positive and finite: " + v);
+        }
+    }
+
+    private static void nonNegative(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be >= 0 and finite: " + v);
+        }
+    }
+
+    private static void finite(String name, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite: " + v);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.facevitals.vitals.rppg;
+
+import dev.facevitals.vitals.signal.SosFilter;
+
+/**
+ * CHROM, chrominance-based rPPG (de Haan and Jeanne, IEEE TBME 2013).
+ *
+ * <p>Each channel is normalised by its centred moving mean over one window (so an intensity change of the
+ * light becomes the same factor q(t) on all three), then {@code X = 3R - 2G} and {@code Y = 1.5R + G - 1.5B}.
+ * Both carry q(t) with coefficient one while the pulse projects onto them with opposite signs, so
+ * {@code S = Xf - alpha Yf} with {@code alpha = sigma(Xf)/sigma(Yf)} cancels q and keeps the pulse.
+ * Xf and Yf are X and Y band-passed; alpha is computed per window (about 1.6 s) and the Hann-weighted
+ * window outputs are overlap-added with half overlap, as in the paper. Difference from the paper: the
+ * band-pass runs once, zero-phase, over the whole X and Y rather than inside each short window, which
+ * avoids filter transients in 50-sample windows. The output rises with blood volume.
+ */
+public final class ChromMethod implements RppgMethod {
+
+    private final double windowSec;
+    private final double loHz;
+    private final double hiHz;
+
+    /**
+     * @param windowSec input: window length, seconds, positive
+     * @param loHz      input: band-pass lower edge for X and Y, Hz
+     * @param hiHz      input: band-pass upper edge, Hz (clamped below Nyquist when filtering)
+     */
+    public ChromMethod(double windowSec, double loHz, double hiHz) {
+        if (!(windowSec > 0) || !(loHz > 0) || !(hiHz > loHz)) {
+            throw new IllegalArgumentException("need windowSec > 0 and 0 < loHz < hiHz");
+        }
+        this.windowSec = windowSec;
+        this.loHz = loHz;
+        this.hiHz = hiHz;
+    }
+
+    @Override
+    public double[] pulse(double[] r, double[] g, double[] b, double fs) {
+        int n = r.length;
+        if (g.length != n || b.length != n) {
+            throw new IllegalArgumentException("r, g, b lengths differ");
+        }
+        double[] out = new double[n];
+        if (n < 4) {
+            return out;
+        }
+        int len = Math.min(n, Math.max(4, (int) Math.round(windowSec * fs)));
+        double[] rn = normalised(r, len);
+        double[] gn = normalised(g, len);
+        double[] bn = normalised(b, len);
+        if (rn == null || gn == null || bn == null) {
+            return out;
+        }
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 3 * rn[i] - 2 * gn[i];
+            y[i] = 1.5 * rn[i] + gn[i] - 1.5 * bn[i];
+        }
+        double hi = Math.min(hiHz, 0.45 * fs);
+        if (loHz < hi) {
+            SosFilter bp = SosFilter.butterworthBandPass(2, loHz, hi, fs);
+            x = bp.filtfilt(x);
+            y = bp.filtfilt(y);
+        }
+        double[] w = dev.facevitals.vitals.signal.Spectra.hann(len);
+        double[] cover = new double[n];
+        int hop = Math.max(1, len / 2);
+        int last = n - len;
+        for (int m = 0; ; m += hop) {
+            int start = Math.min(m, last);
+            double mx = 0;
+            double my = 0;
+            for (int k = 0; k < len; k++) {
+                mx += x[start + k];
+                my += y[start + k];
+            }
+            mx /= len;
+            my /= len;
+            double vx = 0;
+            double vy = 0;
+            for (int k = 0; k < len; k++) {
+                vx += (x[start + k] - mx) * (x[start + k] - mx);
+                vy += (y[start + k] - my) * (y[start + k] - my);
+            }
+            double alpha = vy > 0 ? Math.sqrt(vx / vy) : 0;
+            for (int k = 0; k < len; k++) {
+                double s = (x[start + k] - mx) - alpha * (y[start + k] - my);
+                out[start + k] += w[k] * s;
+                cover[start + k] += w[k];
+            }
+            if (start == last) {
+                break;
+            }
+        }
+        // dividing by the summed window weights keeps the amplitude flat at the ends and where the last
+        // window was shifted to fit
+        for (int i = 0; i < n; i++) {
+            if (cover[i] > 0) {
+                out[i] /= cover[i];
+            }
+        }
+        return out;
+    }
+
+    /** {@code c / movingMean(c) - 1} with a centred window of {@code len} samples (shrinking at the ends). */
+    private static double[] normalised(double[] c, int len) {
+        int n = c.length;
+        double[] prefix = new double[n + 1];
+        for (int i = 0; i < n; i++) {
+            prefix[i + 1] = prefix[i] + c[i];
+        }
+        int half = len / 2;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - half);
+            int bEnd = Math.min(n, i - half + len);
+            if (bEnd <= a) {
+                bEnd = Math.min(n, a + 1);
+            }
+            double m = (prefix[bEnd] - prefix[a]) / (bEnd - a);
+            if (!(m > 0)) {
+                return null;
+            }
+            out[i] = c[i] / m - 1;
+        }
+        return out;
+    }
+
+    @Override
+    public PulseMethod kind() {
+        return PulseMethod.CHROM;
+    }
+}

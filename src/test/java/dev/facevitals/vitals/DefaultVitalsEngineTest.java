@@ -1,0 +1,270 @@
+package dev.facevitals.vitals;
+
+import dev.facevitals.vitals.hrv.StressIndex;
+import dev.facevitals.vitals.rppg.FusionMode;
+import dev.facevitals.vitals.rppg.PulseMethod;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The whole pipeline on synthetic scans with known answers (see SyntheticScan for the model). */
+class DefaultVitalsEngineTest {
+
+    final DefaultVitalsEngine engine = new DefaultVitalsEngine();
+
+    static DefaultVitalsEngine with(PulseMethod method) {
+        return new DefaultVitalsEngine(VitalsSettings.DEFAULTS.withMethod(method));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GREEN,55", "GREEN,110", "CHROM,55", "CHROM,110", "POS,55", "POS,110"})
+    void eachMethodRecoversTheHeartRateOfACleanScanWithinOneBpm(PulseMethod method, double bpm) {
+        SyntheticScan scan = new SyntheticScan();
+        scan.heartRateBpm = bpm;
+        VitalsResult r = with(method).estimate(scan.build());
+        assertThat(r.failure()).isNull();
+        assertThat(r.heartRateBpm()).isCloseTo(bpm, within(1.0));
+        assertThat(r.pulseSnrDb()).isGreaterThan(VitalsSettings.DEFAULTS.quality().minPulseSnrDb());
+        // no breathing in this scan, so no breathing rate
+        assertThat(r.respiratoryRateBpm()).isNull();
+    }
+
+    /**
+     * Noise, drift, a strong dicrotic wave, breathing, variable frame rate with jitter and a 0.3 s face
+     * gap at once: heart and breathing rates still come out right.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {55, 110})
+    void realisticScanGivesHeartAndBreathingRates(double bpm) {
+        VitalsAnalysis a = engine.analyse(SyntheticScan.realistic(bpm, 1).build());
+        VitalsResult r = a.result();
+        assertThat(r.failure()).isNull();
+        assertThat(r.heartRateBpm()).isCloseTo(bpm, within(1.0));
+        assertThat(r.respiratoryRateBpm()).isNotNull();
+        assertThat(r.respiratoryRateBpm()).isCloseTo(15, within(1.0));
+        assertThat(a.segmentDurationSec()).isGreaterThan(29.5); // the short gap was bridged
+        assertThat(a.respiration().used()).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {48, 72, 90})
+    void strongDicroticWaveIsNotReportedAsTwiceTheRate(double bpm) {
+        SyntheticScan scan = new SyntheticScan();
+        scan.heartRateBpm = bpm;
+        scan.dicrotic = 0.6;
+        scan.dicroticDelay = 0.5;
+        VitalsAnalysis a = engine.analyse(scan.build());
+        assertThat(a.subharmonicChosen()).isTrue();
+        assertThat(a.result().heartRateBpm()).isCloseTo(bpm, within(1.0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {3, 4})
+    void knownVariabilityIsRecovered(long seed) {
+        SyntheticScan scan = SyntheticScan.variability(seed);
+        VitalsAnalysis a = engine.analyse(scan.build());
+        VitalsResult r = a.result();
+        double[] truth = scan.trueIntervalsMs(a.segmentStartSec(), a.segmentStartSec() + a.segmentDurationSec());
+        assertThat(r.heartRateBpm()).isCloseTo(60000 / mean(truth), within(1.0));
+        assertThat(r.sdnnMs()).isCloseTo(sdnn(truth), within(0.10 * sdnn(truth)));
+        assertThat(r.rmssdMs()).isCloseTo(rmssd(truth), within(0.15 * rmssd(truth)));
+        assertThat(r.pnn50Pct()).isCloseTo(pnn50(truth), within(10.0));
+        double si = StressIndex.baevsky(truth);
+        assertThat(r.stressIndex()).isCloseTo(si, within(0.3 * si));
+        assertThat(a.acceptedIntervals()).isGreaterThan(60);
+    }
+
+    @Test
+    void hrvIsNullWhenTheScanIsShortOrTheBeatsAreNoisy() {
+        SyntheticScan shortScan = SyntheticScan.variability(5);
+        shortScan.durationSec = 22;
+        VitalsResult s = engine.estimate(shortScan.build());
+        assertThat(s.heartRateBpm()).isNotNull();
+        assertThat(s.sdnnMs()).isNull();
+        assertThat(s.rmssdMs()).isNull();
+        assertThat(s.pnn50Pct()).isNull();
+        assertThat(s.stressIndex()).isNull();
+
+        SyntheticScan noisy = SyntheticScan.variability(5);
+        noisy.noise = 0.001;
+        VitalsAnalysis n = engine.analyse(noisy.build());
+        assertThat(n.result().heartRateBpm()).isCloseTo(68, within(2.0));
+        assertThat(n.beatSnrDb()).isLessThan(VitalsSettings.DEFAULTS.hrv().minBeatSnrDb());
+        assertThat(n.result().sdnnMs()).isNull();
+        assertThat(n.result().stressIndex()).isNull();
+    }
+
+    /**
+     * Light flickering at 96 per minute with ten times the pulse's amplitude, plus slow random changes, equal on
+     * R, G and B. POS and CHROM cancel it; GREEN cannot tell light from blood and reports the flicker.
+     */
+    @Test
+    void largeIntensityChangesDefeatGreenButNotPosOrChrom() {
+        SyntheticScan scan = new SyntheticScan();
+        scan.heartRateBpm = 66;
+        scan.flickerAmplitude = 0.03;
+        scan.flickerHz = 1.6;
+        scan.lightWalk = 0.0005;
+        SignalTraces traces = scan.build();
+        for (PulseMethod m : new PulseMethod[] {PulseMethod.POS, PulseMethod.CHROM}) {
+            assertThat(with(m).estimate(traces).heartRateBpm()).as("%s", m).isCloseTo(66, within(1.0));
+        }
+        Double green = with(PulseMethod.GREEN).estimate(traces).heartRateBpm();
+        assertThat(green).isNotNull();
+        assertThat(Math.abs(green - 66)).isGreaterThan(10);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PulseMethod.class)
+    void noiseAloneFailsWithPulseQuality(PulseMethod method) {
+        SyntheticScan scan = new SyntheticScan();
+        scan.pulseAmplitude = 0;
+        VitalsResult r = with(method).estimate(scan.build());
+        assertThat(r.failure()).isEqualTo(VitalsResult.SignalFailure.PULSE_QUALITY);
+        assertThat(r.failure().code()).isEqualTo(11);
+        assertThat(r.heartRateBpm()).isNull();
+        assertThat(r.respiratoryRateBpm()).isNull();
+        assertThat(r.sdnnMs()).isNull();
+        assertThat(r.pulseSnrDb()).isFinite().isLessThan(0);
+    }
+
+    @Test
+    void headShakingAtPulseRatesFailsWithRgbQualityEvenWhenTheSpectrumLooksClean() {
+        SyntheticScan scan = new SyntheticScan();
+        scan.shakePx = 15;
+        scan.shakeHz = 1.3;
+        scan.shakeShading = 0.01;
+        VitalsAnalysis a = engine.analyse(scan.build());
+        assertThat(a.motionRatio()).isGreaterThan(VitalsSettings.DEFAULTS.quality().maxMotionRatio());
+        assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+        assertThat(a.result().failure().code()).isEqualTo(10);
+        assertThat(a.result().heartRateBpm()).isNull();
+    }
+
+    @Test
+    void lightingStepsOverAWeakPulseFailWithRgbQuality() {
+        SyntheticScan scan = new SyntheticScan();
+        scan.pulseAmplitude = 0.0005;
+        scan.lightWalk = 0.002;
+        scan.stepAtSec = 12;
+        scan.stepSize = 0.2;
+        VitalsAnalysis a = with(PulseMethod.GREEN).analyse(scan.build());
+        assertThat(a.artefactRatio()).isGreaterThan(VitalsSettings.DEFAULTS.quality().maxArtefactRatio());
+        assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+    }
+
+    @Test
+    void tracesWithoutEnoughFaceFailEarly() {
+        SyntheticScan tooShort = new SyntheticScan();
+        tooShort.durationSec = 10;
+        assertEarlyFailure(tooShort.build(), VitalsResult.SignalFailure.TOO_SHORT, 2);
+
+        SyntheticScan lost = new SyntheticScan();
+        lost.gapStartSec = 12;
+        lost.gapEndSec = 16;
+        assertEarlyFailure(lost.build(), VitalsResult.SignalFailure.FACE_LOST, 5);
+
+        SignalTraces.Builder none = SignalTraces.builder(List.of("forehead"), 640, 480);
+        for (int i = 0; i < 900; i++) {
+            none.addMissing(i / 30.0);
+        }
+        assertEarlyFailure(none.build(), VitalsResult.SignalFailure.NO_FACE, 3);
+        assertEarlyFailure(SignalTraces.builder(List.of("forehead"), 640, 480).build(),
+                VitalsResult.SignalFailure.TOO_SHORT, 2);
+    }
+
+    private void assertEarlyFailure(SignalTraces traces, VitalsResult.SignalFailure expected, int code) {
+        VitalsResult r = engine.estimate(traces);
+        assertThat(r.failure()).isEqualTo(expected);
+        assertThat(r.failure().code()).isEqualTo(code);
+        assertThat(r.heartRateBpm()).isNull();
+        assertThat(r.pulseSnrDb()).isNaN();
+    }
+
+    @Test
+    void regionsAreWeightedByTheirSnr() {
+        SyntheticScan scan = new SyntheticScan(); // region gains 1.0, 0.8, 0.65 with equal noise
+        VitalsAnalysis weighted = engine.analyse(scan.build());
+        double[] w = weighted.regionWeights();
+        assertThat(w[0] + w[1] + w[2]).isCloseTo(1, within(1e-12));
+        assertThat(w[0]).isGreaterThan(w[2]);
+        assertThat(weighted.regionSnrDb()[0]).isGreaterThan(weighted.regionSnrDb()[2]);
+        assertThat(weighted.regions()).containsExactly("region0", "region1", "region2");
+
+        VitalsSettings best = VitalsSettings.DEFAULTS
+                .withPulse(VitalsSettings.DEFAULTS.pulse().withFusion(FusionMode.BEST));
+        VitalsAnalysis one = new DefaultVitalsEngine(best).analyse(scan.build());
+        assertThat(one.regionWeights()).containsExactly(1.0, 0.0, 0.0);
+        assertThat(one.result().heartRateBpm()).isCloseTo(70, within(1.0));
+    }
+
+    @Test
+    void concurrentCallsGiveTheSameResultsAsSequentialOnes() throws Exception {
+        List<SignalTraces> scans = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            scans.add(SyntheticScan.realistic(50 + 10 * i, i).build());
+        }
+        List<VitalsResult> sequential = new ArrayList<>();
+        for (SignalTraces t : scans) {
+            sequential.add(engine.estimate(t));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<VitalsResult>> futures = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (SignalTraces t : scans) {
+                    futures.add(pool.submit(() -> engine.estimate(t)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo(sequential.get(i % scans.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    static double sdnn(double[] x) {
+        double m = mean(x);
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m);
+        }
+        return Math.sqrt(s / (x.length - 1));
+    }
+
+    static double rmssd(double[] x) {
+        double s = 0;
+        for (int i = 1; i < x.length; i++) {
+            s += (x[i] - x[i - 1]) * (x[i] - x[i - 1]);
+        }
+        return Math.sqrt(s / (x.length - 1));
+    }
+
+    static double pnn50(double[] x) {
+        int c = 0;
+        for (int i = 1; i < x.length; i++) {
+            c += Math.abs(x[i] - x[i - 1]) > 50 ? 1 : 0;
+        }
+        return 100.0 * c / (x.length - 1);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.facevitals.vitals;
+
+import dev.facevitals.vitals.rppg.FusionMode;
+import dev.facevitals.vitals.rppg.PulseMethod;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class VitalsSettingsTest {
+
+    @Test
+    void defaults() {
+        VitalsSettings d = VitalsSettings.DEFAULTS;
+        assertThat(d.pulse().method()).isEqualTo(PulseMethod.POS);
+        assertThat(d.pulse().fusion()).isEqualTo(FusionMode.SNR_WEIGHTED);
+        assertThat(d.signal().resampleHz()).isEqualTo(30);
+        assertThat(d.signal().minDurationSec()).isEqualTo(20);
+        assertThat(d.pulse().minHz()).isEqualTo(0.7);
+        assertThat(d.pulse().maxHz()).isEqualTo(4.0);
+        assertThat(d.respiration().minHz()).isEqualTo(0.1);
+        assertThat(d.respiration().maxHz()).isEqualTo(0.7);
+        assertThat(new DefaultVitalsEngine().settings()).isEqualTo(d);
+    }
+
+    @Test
+    void withMethodChangesOnlyTheMethod() {
+        VitalsSettings g = VitalsSettings.DEFAULTS.withMethod(PulseMethod.GREEN);
+        assertThat(g.pulse().method()).isEqualTo(PulseMethod.GREEN);
+        assertThat(g.pulse().withMethod(PulseMethod.POS)).isEqualTo(VitalsSettings.DEFAULTS.pulse());
+        assertThat(g.signal()).isEqualTo(VitalsSettings.DEFAULTS.signal());
+    }
+
+    @Test
+    void eachGroupRejectsNonsense() {
+        assertThatThrownBy(() -> new VitalsSettings.Signal(0, 20, 0.5, 0.04, 4, 15, 0.01))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resampleHz");
+        assertThatThrownBy(() -> new VitalsSettings.Signal(30, 20, 0.5, 0.04, 3, 15, 0.01))
+                .hasMessageContaining("filterOrder");
+        assertThatThrownBy(() -> new VitalsSettings.Signal(30, 20, -1, 0.04, 4, 15, 0.01))
+                .hasMessageContaining("maxGapSec");
+        assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 2, 1, 0.1, 0.1))
+                .hasMessageContaining("maxHz");
+        assertThatThrownBy(() -> new VitalsSettings.Pulse(null, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0.1))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0))
+                .hasMessageContaining("subharmonicRatio");
+        assertThatThrownBy(() -> new VitalsSettings.Quality(Double.NaN, 0.03, 10))
+                .hasMessageContaining("minPulseSnrDb");
+        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0, 10)).hasMessageContaining("maxMotionRatio");
+        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 2, 22, 0.2, 5, 0.8, 0.6)).hasMessageContaining("minBeats");
+        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 22, 0.2, 5, 0.8, 1.0))
+                .hasMessageContaining("beatMinDistanceFraction");
+        assertThatThrownBy(() -> new VitalsSettings.Respiration(0.1, 0.7, 0.9, 0.8, 0.05))
+                .hasMessageContaining("soloQuality");
+    }
+
+    @Test
+    void groupsMustFitTogether() {
+        VitalsSettings.Signal slow = new VitalsSettings.Signal(8, 20, 0.5, 0.04, 4, 15, 0.01);
+        assertThatThrownBy(() -> VitalsSettings.DEFAULTS.withSignal(slow)).hasMessageContaining("resampleHz");
+        VitalsSettings.Signal steepDetrend = new VitalsSettings.Signal(30, 20, 0.5, 0.3, 4, 15, 0.01);
+        assertThatThrownBy(() -> VitalsSettings.DEFAULTS.withSignal(steepDetrend)).hasMessageContaining("detrend");
+        assertThatThrownBy(() -> new VitalsSettings(null, VitalsSettings.Pulse.DEFAULTS,
+                VitalsSettings.Quality.DEFAULTS, VitalsSettings.Hrv.DEFAULTS, VitalsSettings.Respiration.DEFAULTS))
+                .isInstanceOf(NullPointerException.class);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.facevitals.vitals.respiration;
+
+import dev.facevitals.vitals.signal.PowerSpectrum;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static dev.facevitals.vitals.respiration.RespirationSource.FACE_X;
+import static dev.facevitals.vitals.respiration.RespirationSource.FACE_Y;
+import static dev.facevitals.vitals.respiration.RespirationSource.RIAV;
+import static dev.facevitals.vitals.respiration.RespirationSource.RIFV;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class RespirationEstimatorTest {
+
+    static final double FS = 30;
+    final RespirationEstimator est = new RespirationEstimator(0.1, 0.7, 0.9, 0.995, 0.05);
+
+    static double[] breathing(double perMinute, double seconds, double noise, long seed) {
+        Random rnd = new Random(seed);
+        int n = (int) (seconds * FS);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 200 + 2 * Math.sin(2 * Math.PI * perMinute / 60 * i / FS) + noise * rnd.nextGaussian() + 0.02 * i;
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {8, 12, 15, 21, 30})
+    void steadyBreathingIsFoundWithHighQuality(double perMinute) {
+        RespirationEstimate e = est.fromSignal(FACE_Y, breathing(perMinute, 30, 2, 1), FS, 0.7);
+        assertThat(e.breathsPerMinute()).isCloseTo(perMinute, within(0.5));
+        assertThat(e.quality()).isGreaterThan(0.995);
+        assertThat(e.source()).isEqualTo(FACE_Y);
+    }
+
+    /** Quality is a false-alarm probability: on noise a lone source passes 0.995 about once in 200. */
+    @Test
+    void driftOrNoiseAloneIsRarelyBelievedOnItsOwn() {
+        int walkBelieved = 0;
+        int whiteBelieved = 0;
+        for (int seed = 0; seed < 100; seed++) {
+            Random rnd = new Random(seed);
+            double[] walk = new double[900];
+            double[] white = new double[900];
+            double level = 0;
+            for (int i = 0; i < walk.length; i++) {
+                level += rnd.nextGaussian();
+                walk[i] = level;
+                white[i] = rnd.nextGaussian();
+            }
+            walkBelieved += est.fuse(List.of(est.fromSignal(FACE_Y, walk, FS, 0.7))).found() ? 1 : 0;
+            whiteBelieved += est.fuse(List.of(est.fromSignal(FACE_X, white, FS, 0.7))).found() ? 1 : 0;
+        }
+        assertThat(walkBelieved).isLessThanOrEqualTo(3);
+        assertThat(whiteBelieved).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void beatSeriesWithSinusArrhythmiaGivesTheBreathingRate() {
+        // beats at about 72 per minute, intervals modulated at 15 breaths per minute
+        double[] t = new double[40];
+        double[] ibi = new double[40];
+        double now = 0;
+        for (int i = 0; i < t.length; i++) {
+            ibi[i] = 833 + 50 * Math.sin(2 * Math.PI * 0.25 * now);
+            t[i] = now;
+            now += ibi[i] / 1000;
+        }
+        RespirationEstimate e = est.fromBeatSeries(RIFV, t, ibi, 0.45 * 1.2);
+        assertThat(e.breathsPerMinute()).isCloseTo(15, within(0.7));
+        assertThat(e.quality()).isGreaterThan(0.995);
+    }
+
+    @Test
+    void rateAboveTheSourcesLimitIsNotReported() {
+        RespirationEstimate e = est.fromSignal(FACE_Y, breathing(36, 30, 0.5, 2), FS, 0.45);
+        if (e != null) {
+            assertThat(e.frequencyHz()).isLessThanOrEqualTo(0.45);
+            assertThat(e.quality()).isLessThan(0.9);
+        }
+    }
+
+    @Test
+    void tooShortOrFlatGivesNull() {
+        assertThat(est.fromSignal(FACE_Y, new double[0], FS, 0.7)).isNull();
+        assertThat(est.fromSignal(FACE_Y, new double[3], FS, 0.7)).isNull();
+        assertThat(est.fromSignal(FACE_Y, new double[900], FS, 0.7)).isNull();
+        // 8 s of 9 per minute: barely one cycle
+        assertThat(est.fromSignal(FACE_Y, breathing(9, 8, 0.1, 3), FS, 0.7)).isNull();
+        assertThat(est.fromBeatSeries(RIAV, new double[] {0, 1, 2}, new double[] {1, 2, 3}, 0.5)).isNull();
+    }
+
+    @Test
+    void fusionAveragesAgreeingSourcesByQuality() {
+        RespirationResult r = est.fuse(Arrays.asList(
+                new RespirationEstimate(FACE_Y, 0.25, 0.97),
+                new RespirationEstimate(RIAV, 0.27, 0.93),
+                new RespirationEstimate(FACE_X, 0.5, 0.2),
+                null));
+        assertThat(r.found()).isTrue();
+        assertThat(r.frequencyHz()).isCloseTo((0.25 * 0.97 + 0.27 * 0.93) / 1.9, within(1e-12));
+        assertThat(r.quality()).isEqualTo(0.97);
+        assertThat(r.used()).hasSize(2);
+        assertThat(r.candidates()).hasSize(3);
+    }
+
+    @Test
+    void loneSourceNeedsSoloQuality() {
+        assertThat(est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.25, 0.99))).found()).isFalse();
+        RespirationResult solo = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.25, 0.999),
+                new RespirationEstimate(RIAV, 0.4, 0.95)));
+        assertThat(solo.frequencyHz()).isEqualTo(0.25);
+        assertThat(est.fuse(List.of()).found()).isFalse();
+    }
+
+    @Test
+    void corroboratedGroupBeatsAStrongerLoneOne() {
+        RespirationResult r = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.2, 0.999),
+                new RespirationEstimate(RIAV, 0.3, 0.95), new RespirationEstimate(RIFV, 0.31, 0.92)));
+        assertThat(r.frequencyHz()).isCloseTo((0.3 * 0.95 + 0.31 * 0.92) / 1.87, within(1e-12));
+    }
+
+    @Test
+    void flatteningRemovesAPowerLaw() {
+        double[] d = new double[200];
+        for (int k = 1; k < d.length; k++) {
+            double f = k * 0.01;
+            d[k] = 3 / (f * f);
+        }
+        PowerSpectrum flat = RespirationEstimator.flattened(new PowerSpectrum(d, 0.01), 0.1, 1.5, 0.5, 0.1);
+        for (int k = 10; k < 150; k++) {
+            assertThat(flat.density(k)).isCloseTo(1, within(1e-9));
+        }
+    }
+
+    @Test
+    void rejectsBadParameters() {
+        assertThatThrownBy(() -> new RespirationEstimator(0.7, 0.1, 0.5, 0.8, 0.05))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RespirationEstimator(0.1, 0.7, 0.9, 0.8, 0.05))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RespirationEstimator(0.1, 0.7, 0.5, 0.8, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
