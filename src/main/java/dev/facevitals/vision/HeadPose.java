@@ -2,7 +2,8 @@ package dev.facevitals.vision;
 
 /**
  * Rough head orientation in degrees from the mesh's 3-D landmarks (no camera model: good to a few degrees,
- * enough to tell "facing the camera" from "turned away").
+ * enough to tell "facing the camera" from "turned away"). The head's rotation is read as yaw, then pitch,
+ * then roll ({@code R = Rz(roll) Rx(pitch) Ry(yaw)}), so each angle means the same whatever the others are.
  *
  * @param yaw   positive when the face turns towards the image's right
  * @param pitch positive when the chin goes up (face points above the camera)
@@ -16,9 +17,9 @@ public record HeadPose(double yaw, double pitch, double roll) {
     private static final int TOP = 10;
     private static final int CHIN = 152;
     /**
-     * The forehead-to-chin line of a face looking straight into the camera is not parallel to the image plane
-     * in the mesh's canonical face (the forehead top sits further back than the chin); this is that tilt,
-     * measured on frontal portraits, so that pitch reads 0 for them.
+     * The forehead-top-to-chin line of the mesh is not the head's vertical: for faces looking straight into the
+     * camera it leans out of the image plane. This is that lean, measured on frontal portraits (obama.jpg and
+     * deepface photos read -4 to -20 degrees without it), so that pitch reads about 0 for them.
      */
     static final double NEUTRAL_PITCH_DEG = -8;
 
@@ -43,13 +44,22 @@ public record HeadPose(double yaw, double pitch, double roll) {
         yx /= yn;
         yy /= yn;
         yz /= yn;
-        // forward (towards the camera, -z) = y cross x
-        double fx = yy * xz - yz * xy;
-        double fy = yz * xx - yx * xz;
-        double fz = yx * xy - yy * xx;
-        double yaw = Math.toDegrees(Math.atan2(fx, -fz));
-        double pitch = Math.toDegrees(Math.atan2(-fy, Math.hypot(fx, fz))) - NEUTRAL_PITCH_DEG;
-        double roll = Math.toDegrees(Math.atan2(xy, xx));
-        return new HeadPose(yaw, pitch, roll);
+        // z = x cross y (away from the camera for a frontal face)
+        double zx = xy * yz - xz * yy;
+        double zy = xz * yx - xx * yz;
+        double zz = xx * yy - xy * yx;
+        // the mesh's frame is the head's frame pitched by the canonical tilt: take that tilt out
+        double n = Math.toRadians(NEUTRAL_PITCH_DEG);
+        double cn = Math.cos(n);
+        double sn = Math.sin(n);
+        double tyx = cn * yx + sn * zx;
+        double tyy = cn * yy + sn * zy;
+        double tyz = cn * yz + sn * zz;
+        double tzz = -sn * yz + cn * zz;
+        // head rotation R = Rz(roll) Rx(pitch) Ry(yaw): read the angles off its columns
+        double pitch = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, -tyz))));
+        double roll = Math.atan2(-tyx, tyy);
+        double yaw = Math.toDegrees(Math.atan2(xz, tzz));
+        return new HeadPose(yaw, pitch, Math.toDegrees(roll));
     }
 }
