@@ -129,6 +129,11 @@ public final class TestImages {
         return out;
     }
 
+    /** Left-right mirror image (a front camera's preview). */
+    public static ImageView mirror(ImageView src) {
+        return warp(src, src.width(), src.height(), -1, 0, src.width(), 0, 1, 0);
+    }
+
     /** Multiplies every channel by a gain that runs linearly from {@code left} (x = 0) to {@code right}. */
     public static ImageView gain(ImageView src, double left, double right) {
         ImageView out = ImageViews.copy(src);
