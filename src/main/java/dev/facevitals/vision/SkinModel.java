@@ -1,7 +1,6 @@
 package dev.facevitals.vision;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Which pixels of one region count as skin: a pixel is skin when it is neither clipped nor dark and its
@@ -59,21 +58,30 @@ public record SkinModel(double rg, double bg, double brightness) {
      * @return models parallel to {@code regions}; all null when the face itself shows no plausible skin
      */
     public static SkinModel[] forRegions(ImageView img, PixelSpans[] regions, int[] cheeks, int minPixels) {
-        PixelSpans[] pooled = new PixelSpans[cheeks.length];
-        for (int i = 0; i < cheeks.length; i++) {
-            pooled[i] = regions[cheeks[i]];
+        Histogram[] h = new Histogram[regions.length];
+        for (int k = 0; k < regions.length; k++) {
+            h[k] = new Histogram();
+            h[k].add(img, regions[k], 0, 0);
         }
-        SkinModel face = learn(img, pooled, 0, 0, minPixels);
+        Histogram pooled = new Histogram();
+        for (int c : cheeks) {
+            pooled.add(h[c]);
+        }
+        SkinModel face = pooled.model(minPixels);
         if (face == null || !face.plausible()) {
-            face = learn(img, regions, 0, 0, minPixels);
+            Histogram all = new Histogram();
+            for (Histogram r : h) {
+                all.add(r);
+            }
+            face = all.model(minPixels);
         }
         SkinModel[] out = new SkinModel[regions.length];
         if (face == null || !face.plausible()) {
             return out;
         }
-        // a small region (far face) still deserves a verdict: scale the minimum down with its size
         for (int k = 0; k < regions.length; k++) {
-            SkinModel m = learn(img, new PixelSpans[] {regions[k]}, 0, 0, Math.min(minPixels / 4, regions[k].pixels() / 2));
+            // a small region (far face) still deserves a verdict: scale the minimum down with its size
+            SkinModel m = h[k].model(Math.min(minPixels / 4, regions[k].pixels() / 2));
             out[k] = m != null && m.plausible() && m.similarTo(face) ? m : null;
         }
         return out;
@@ -97,50 +105,84 @@ public record SkinModel(double rg, double bg, double brightness) {
      * @return the model, or null when fewer than {@code minPixels} usable pixels were seen
      */
     public static SkinModel learn(ImageView img, PixelSpans[] regions, int dx, int dy, int minPixels) {
-        int total = 0;
+        Histogram h = new Histogram();
         for (PixelSpans r : regions) {
-            total += r.pixels();
+            h.add(img, r, dx, dy);
         }
-        // at most ~4,000 samples: a keyframe-only cost, sorting kept small
-        int step = Math.max(1, (int) Math.sqrt(total / 4000.0));
-        float[] rgs = new float[total / (step * step) + total / step + 16];
-        float[] bgs = new float[rgs.length];
-        float[] ss = new float[rgs.length];
-        int n = 0;
-        ByteBuffer px = img.pixels();
-        for (PixelSpans spans : regions) {
+        return h.model(minPixels);
+    }
+
+    /**
+     * Histograms of usable pixels' chromaticity (bins of 1/512) and brightness (bins of 1): medians in linear
+     * time, and regions pool by adding counts. Resolution far below the per-pixel tolerance.
+     */
+    private static final class Histogram {
+        private static final int CHROMA_BINS = 1024; // [-1, 1)
+        private final int[] rg = new int[CHROMA_BINS];
+        private final int[] bg = new int[CHROMA_BINS];
+        private final int[] s = new int[766];
+        private int n;
+
+        void add(ImageView img, PixelSpans spans, int dx, int dy) {
+            ByteBuffer px = img.pixels();
             for (int i = 0; i < spans.spans(); i++) {
                 int y = spans.row(i) + dy;
-                if (y < 0 || y >= img.height() || (y % step) != 0) {
+                if (y < 0 || y >= img.height()) {
                     continue;
                 }
                 int x0 = Math.max(0, spans.start(i) + dx);
                 int x1 = Math.min(img.width(), spans.end(i) + dx);
-                for (int x = x0 + Math.floorMod(-x0, step); x < x1 && n < rgs.length; x += step) {
+                for (int x = x0; x < x1; x++) {
                     int o = img.offset(x, y);
                     int b = px.get(o) & 0xff;
                     int g = px.get(o + 1) & 0xff;
                     int r = px.get(o + 2) & 0xff;
-                    int s = r + g + b;
-                    if (r >= CLIP || g >= CLIP || b >= CLIP || s < DARK_SUM) {
+                    int sum = r + g + b;
+                    if (r >= CLIP || g >= CLIP || b >= CLIP || sum < DARK_SUM) {
                         continue;
                     }
-                    rgs[n] = (float) (r - g) / s;
-                    bgs[n] = (float) (b - g) / s;
-                    ss[n] = s;
+                    rg[bin(r - g, sum)]++;
+                    bg[bin(b - g, sum)]++;
+                    s[sum]++;
                     n++;
                 }
             }
         }
-        if (n < Math.max(1, minPixels / (step * step))) {
-            return null;
-        }
-        return new SkinModel(median(rgs, n), median(bgs, n), median(ss, n));
-    }
 
-    private static double median(float[] v, int n) {
-        float[] c = Arrays.copyOf(v, n);
-        Arrays.sort(c);
-        return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2.0;
+        void add(Histogram o) {
+            for (int i = 0; i < CHROMA_BINS; i++) {
+                rg[i] += o.rg[i];
+                bg[i] += o.bg[i];
+            }
+            for (int i = 0; i < s.length; i++) {
+                s[i] += o.s[i];
+            }
+            n += o.n;
+        }
+
+        SkinModel model(int minPixels) {
+            if (n < Math.max(1, minPixels)) {
+                return null;
+            }
+            return new SkinModel((median(rg) + 0.5) * 2.0 / CHROMA_BINS - 1, (median(bg) + 0.5) * 2.0 / CHROMA_BINS - 1,
+                    median(s));
+        }
+
+        private int median(int[] h) {
+            int half = (n + 1) / 2;
+            int c = 0;
+            for (int i = 0; i < h.length; i++) {
+                c += h[i];
+                if (c >= half) {
+                    return i;
+                }
+            }
+            return h.length - 1;
+        }
+
+        private static int bin(int diff, int sum) {
+            int b = (int) Math.floor((double) diff / sum * (CHROMA_BINS / 2.0)) + CHROMA_BINS / 2;
+            return Math.max(0, Math.min(CHROMA_BINS - 1, b));
+        }
     }
 }

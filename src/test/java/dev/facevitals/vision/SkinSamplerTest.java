@@ -123,9 +123,9 @@ class SkinSamplerTest {
         }
         SkinModel[] m = SkinModel.forRegions(img, regions, new int[] {1, 2}, 50);
         assertThat(m[0]).isNull(); // far darker than the cheeks: not skin
-        assertThat(m[1].rg()).isCloseTo(0.15, within(1e-6));
+        assertThat(m[1].rg()).isCloseTo(0.15, within(2e-3)); // histogram bins of 1/512
         assertThat(m[1].brightness()).isEqualTo(400);
-        assertThat(m[2].rg()).isCloseTo(72.0 / 408, within(1e-6));
+        assertThat(m[2].rg()).isCloseTo(72.0 / 408, within(2e-3));
         assertThat(new SkinModel(-0.1, 0.2, 300).plausible()).isFalse(); // blue-green surface
         assertThat(SKIN.plausible()).isTrue();
     }
