@@ -29,6 +29,7 @@ public final class FaceTracker implements AutoCloseable {
     private SkinModel[] skin;
     private int sinceKeyframe;
     private int sinceSearch = Integer.MAX_VALUE / 2;
+    private int searchWait;
     private int width;
     private int height;
 
@@ -41,6 +42,7 @@ public final class FaceTracker implements AutoCloseable {
         this.landmarker = landmarker;
         this.settings = settings;
         this.patch = new PatchTracker(settings.gridCells());
+        this.searchWait = settings.searchInterval();
     }
 
     /**
@@ -59,7 +61,8 @@ public final class FaceTracker implements AutoCloseable {
                         .translate(patch.dx(), patch.dy())) || search(frame);
                 return observe(timestampMicros, true);
             }
-            if (sinceKeyframe >= settings.landmarkInterval() || q < settings.refreshQuality()) {
+            if (sinceKeyframe >= settings.landmarkInterval()
+                    || (q < settings.refreshQuality() && sinceKeyframe >= settings.minRefreshGap())) {
                 holding = refresh(frame, MeshCrop.fromMesh(keyMesh).translate(patch.dx(), patch.dy()))
                         || search(frame);
                 return observe(timestampMicros, true);
@@ -67,8 +70,11 @@ public final class FaceTracker implements AutoCloseable {
             return observe(timestampMicros, false);
         }
         sinceSearch++;
-        if (sinceSearch >= settings.searchInterval()) {
+        if (sinceSearch >= searchWait) {
             holding = search(frame);
+            // back off while the scene stays empty: detection is the most expensive step
+            searchWait = holding ? settings.searchInterval()
+                    : Math.min(settings.maxSearchInterval(), 2 * searchWait);
             return observe(timestampMicros, holding);
         }
         return FaceObservation.missing(timestampMicros);
@@ -89,6 +95,7 @@ public final class FaceTracker implements AutoCloseable {
         if (mesh.presence() < settings.minPresence()) {
             return false;
         }
+        searchWait = settings.searchInterval();
         keyMesh = mesh;
         keyRegions = FaceRegions.from(mesh);
         List<Polygon> polys = keyRegions.list();

@@ -21,6 +21,8 @@ public final class SkinTraceRecorder implements AutoCloseable {
     private final int[] inside = new int[regions];
 
     private long firstMicros = Long.MIN_VALUE;
+    private long lastMicros;
+    private int skipped;
     private int frames;
     private int faceFrames;
     private int outOfFrame;
@@ -40,14 +42,19 @@ public final class SkinTraceRecorder implements AutoCloseable {
     }
 
     /**
-     * Processes one frame. Timestamps must increase.
+     * Processes one frame. A frame whose timestamp does not increase (a duplicate from a variable-rate
+     * stream) is skipped: the traces need strictly increasing times.
      *
-     * @return the tracker's observation for the frame
+     * @return the tracker's observation for the frame (a "not found" one for a skipped frame)
      */
     public FaceObservation accept(ImageView frame, long timestampMicros) {
         if (firstMicros == Long.MIN_VALUE) {
             firstMicros = timestampMicros;
+        } else if (timestampMicros <= lastMicros) {
+            skipped++;
+            return FaceObservation.missing(timestampMicros);
         }
+        lastMicros = timestampMicros;
         double t = (timestampMicros - firstMicros) / 1e6;
         FaceObservation o = tracker.update(frame, timestampMicros);
         frames++;
@@ -86,6 +93,11 @@ public final class SkinTraceRecorder implements AutoCloseable {
 
     public ScanFaceReport report() {
         return new ScanFaceReport(frames, faceFrames, outOfFrame, lowSkin, limits);
+    }
+
+    /** Frames dropped for a timestamp that did not increase. */
+    public int skippedFrames() {
+        return skipped;
     }
 
     /** The tracker, for its counters. */

@@ -81,14 +81,16 @@ class FaceTrackerTest {
                 found += t.update(empty, i).found() ? 1 : 0;
             }
             assertThat(found).isZero();
-            // one search when the track broke at frame 10, then every 5 frames: 15, 20, 25 (frame 10 counts 0)
-            assertThat(detector.calls).isEqualTo(1 + 1 + 3);
+            // one search when the track broke at frame 10, then after 5, 10 (backing off): frames 15 and 25
+            assertThat(detector.calls).isEqualTo(1 + 3);
             truth.present = true;
-            FaceObservation back = null;
-            for (int i = 30; i < 36 && (back == null || !back.found()); i++) {
-                back = t.update(face, i);
+            int frame = 30;
+            while (!t.update(face, frame).found()) {
+                frame++;
             }
-            assertThat(back.found()).isTrue();
+            // the next search was due 20 frames after frame 25
+            assertThat(frame).isEqualTo(45);
+            assertThat(detector.calls).isEqualTo(1 + 3 + 1);
         }
     }
 
@@ -142,6 +144,11 @@ class FaceTrackerTest {
             }
             assertThat(rec.report().errorCode()).isEmpty();
             assertThat(rec.report().faceCoverage()).isEqualTo(1.0);
+            // a repeated timestamp is dropped rather than breaking the traces
+            assertThat(rec.accept(scene.render(W, H, 0, 0, 1), Math.round((n - 1) * 1e6 / fps) + 5_000_000L).found())
+                    .isFalse();
+            assertThat(rec.skippedFrames()).isEqualTo(1);
+            assertThat(rec.traces().frames()).isEqualTo(n);
         }
     }
 
