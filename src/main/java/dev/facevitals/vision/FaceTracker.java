@@ -6,7 +6,7 @@ import java.util.List;
  * Follows the face through one scan's frames. The detector runs only to find a face; the landmark model runs
  * on a keyframe (a new face, every {@link TrackerSettings#landmarkInterval()} frames, or early when tracking
  * quality sags); between keyframes a {@link PatchTracker} moves the keyframe's regions by the tracked shift.
- * Also keeps the face's {@link SkinModel}, learned at each keyframe. One instance per video, not
+ * Also keeps a {@link SkinModel} per region, learned at each keyframe. One instance per video, not
  * thread-safe; it owns the detector and landmarker it was given.
  */
 public final class FaceTracker implements AutoCloseable {
