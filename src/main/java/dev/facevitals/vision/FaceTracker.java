@@ -1,0 +1,170 @@
+package dev.facevitals.vision;
+
+import java.util.List;
+
+/**
+ * Follows the face through one scan's frames. The detector runs only to find a face; the landmark model runs
+ * on a keyframe (a new face, every {@link TrackerSettings#landmarkInterval()} frames, or early when tracking
+ * quality sags); between keyframes a {@link PatchTracker} moves the keyframe's regions by the tracked shift.
+ * Also keeps a {@link SkinModel} per region, learned at each keyframe. One instance per video, not
+ * thread-safe; it owns the detector and landmarker it was given.
+ */
+public final class FaceTracker implements AutoCloseable {
+
+    /** Indices of the cheeks in {@link FaceRegions#list()}. */
+    private static final int[] CHEEKS = {1, 2};
+
+    private final FaceDetector detector;
+    private final FaceLandmarker landmarker;
+    private final TrackerSettings settings;
+    private final PatchTracker patch;
+    private final SkinSampler sampler = new SkinSampler(SkinSampler.DEFAULT_MAX_SAMPLES);
+
+    private boolean holding;
+    private FaceMesh keyMesh;
+    private FaceRegions keyRegions;
+    private PixelSpans[] keySpans;
+    private Box keyBox;
+    private HeadPose pose;
+    private SkinModel[] skin;
+    private int sinceKeyframe;
+    private int sinceSearch = Integer.MAX_VALUE / 2;
+    private int searchWait;
+    private int width;
+    private int height;
+
+    private int frames;
+    private int detections;
+    private int keyframes;
+
+    public FaceTracker(FaceDetector detector, FaceLandmarker landmarker, TrackerSettings settings) {
+        this.detector = detector;
+        this.landmarker = landmarker;
+        this.settings = settings;
+        this.patch = new PatchTracker(settings.gridCells());
+        this.searchWait = settings.searchInterval();
+    }
+
+    /**
+     * @param frame           input: this frame's pixels, read during the call only
+     * @param timestampMicros input: the frame's time
+     */
+    public FaceObservation update(ImageView frame, long timestampMicros) {
+        frames++;
+        width = frame.width();
+        height = frame.height();
+        if (holding) {
+            sinceKeyframe++;
+            double q = patch.track(frame);
+            if (q < settings.lostQuality()) {
+                holding = refresh(frame, MeshCrop.fromMesh(keyMesh)
+                        .translate(patch.dx(), patch.dy())) || search(frame);
+                return observe(timestampMicros, true);
+            }
+            if (sinceKeyframe >= settings.landmarkInterval()
+                    || (q < settings.refreshQuality() && sinceKeyframe >= settings.minRefreshGap())) {
+                holding = refresh(frame, MeshCrop.fromMesh(keyMesh).translate(patch.dx(), patch.dy()))
+                        || search(frame);
+                return observe(timestampMicros, true);
+            }
+            return observe(timestampMicros, false);
+        }
+        sinceSearch++;
+        if (sinceSearch >= searchWait) {
+            holding = search(frame);
+            // back off while the scene stays empty: detection is the most expensive step
+            searchWait = holding ? settings.searchInterval()
+                    : Math.min(settings.maxSearchInterval(), 2 * searchWait);
+            return observe(timestampMicros, holding);
+        }
+        return FaceObservation.missing(timestampMicros);
+    }
+
+    private boolean search(ImageView frame) {
+        sinceSearch = 0;
+        detections++;
+        List<Face> faces = detector.detect(frame);
+        Face best = Detections.largest(faces);
+        return best != null && refresh(frame, MeshCrop.fromFace(best));
+    }
+
+    /** Runs the landmarks on a crop; on success makes this frame the keyframe. */
+    private boolean refresh(ImageView frame, MeshCrop crop) {
+        keyframes++;
+        FaceMesh mesh = landmarker.landmarks(frame, crop);
+        if (mesh.presence() < settings.minPresence()) {
+            return false;
+        }
+        searchWait = settings.searchInterval();
+        keyMesh = mesh;
+        keyRegions = FaceRegions.from(mesh);
+        List<Polygon> polys = keyRegions.list();
+        keySpans = new PixelSpans[polys.size()];
+        for (int k = 0; k < keySpans.length; k++) {
+            keySpans[k] = polys.get(k).rasterize();
+        }
+        keyBox = mesh.bounds();
+        pose = HeadPose.from(mesh);
+        // track the face's inner part: less background and hair that move on their own
+        patch.reset(frame, keyBox.scale(0.8));
+        sinceKeyframe = 0;
+        skin = SkinModel.forRegions(frame, keySpans, CHEEKS, settings.minSkinPixels());
+        return patch.ready();
+    }
+
+    private FaceObservation observe(long t, boolean keyframe) {
+        if (!holding) {
+            return FaceObservation.missing(t);
+        }
+        double dx = patch.dx();
+        double dy = patch.dy();
+        Box box = keyBox.translate(dx, dy);
+        boolean out = box.fractionInside(width, height) < 0.97;
+        return new FaceObservation(t, true, box, keyRegions, dx, dy, out, patch.quality(), keyframe, pose);
+    }
+
+    /**
+     * Samples the skin of the held face in the frame last passed to {@link #update}.
+     *
+     * @param rgb    output, 3 values per region (see {@link SkinSampler#sample})
+     * @param count  output, skin pixels per region
+     * @param inside output (may be null), region pixels inside the frame
+     * @return false (outputs untouched) when no face is held
+     */
+    public boolean sampleSkin(ImageView frame, double[] rgb, int[] count, int[] inside) {
+        if (!holding) {
+            return false;
+        }
+        sampler.sample(frame, keySpans, (int) Math.round(patch.dx()), (int) Math.round(patch.dy()), skin, rgb,
+                count, inside);
+        return true;
+    }
+
+    /** Skin models per region (null entries: no skin there), null when no face is held. */
+    public SkinModel[] skinModels() {
+        return holding ? skin.clone() : null;
+    }
+
+    public int frames() {
+        return frames;
+    }
+
+    /** Detector runs so far. */
+    public int detections() {
+        return detections;
+    }
+
+    /** Landmark-model runs so far. */
+    public int keyframes() {
+        return keyframes;
+    }
+
+    @Override
+    public void close() {
+        try {
+            detector.close();
+        } finally {
+            landmarker.close();
+        }
+    }
+}

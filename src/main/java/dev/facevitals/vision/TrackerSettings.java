@@ -1,0 +1,45 @@
+package dev.facevitals.vision;
+
+/**
+ * How often {@link FaceTracker} runs the expensive models.
+ *
+ * @param landmarkInterval  frames between face-mesh refreshes while tracking (default 90: 3 s at 30 fps)
+ * @param minRefreshGap     least frames between refreshes that sagging quality asks for (default 10)
+ * @param searchInterval    frames between detector runs while no face is held (default 5); doubles after
+ *                          each fruitless search up to {@code maxSearchInterval}, so an empty scene costs little
+ * @param maxSearchInterval longest wait between searches (default 30: 1 s at 30 fps)
+ * @param refreshQuality    tracking quality (NCC) below which landmarks refresh early (default 0.8)
+ * @param lostQuality       tracking quality below which the track is dropped and the detector runs (0.5)
+ * @param minPresence       face-mesh presence below which a refreshed face counts as gone (0.5)
+ * @param gridCells         tracker grid cells per side (default 32)
+ * @param minSkinPixels     usable pixels needed to learn a face's skin colour (default 200)
+ */
+public record TrackerSettings(int landmarkInterval, int minRefreshGap, int searchInterval, int maxSearchInterval,
+                              double refreshQuality, double lostQuality, double minPresence, int gridCells,
+                              int minSkinPixels) {
+
+    public static final TrackerSettings DEFAULTS = new TrackerSettings(90, 10, 5, 30, 0.8, 0.5, 0.5, 32, 200);
+
+    public TrackerSettings {
+        if (landmarkInterval < 1 || searchInterval < 1 || minRefreshGap < 0 || maxSearchInterval < searchInterval) {
+            throw new IllegalArgumentException("intervals must be at least 1 frame, maxSearchInterval >= searchInterval");
+        }
+        if (!(lostQuality < refreshQuality && refreshQuality <= 1 && lostQuality >= -1)) {
+            throw new IllegalArgumentException("need -1 <= lostQuality < refreshQuality <= 1");
+        }
+        if (!(minPresence > 0 && minPresence < 1)) {
+            throw new IllegalArgumentException("minPresence must lie in (0, 1)");
+        }
+        if (gridCells < 12 || gridCells > 128) {
+            throw new IllegalArgumentException("gridCells must lie in [12, 128]");
+        }
+        if (minSkinPixels < 1) {
+            throw new IllegalArgumentException("minSkinPixels must be positive");
+        }
+    }
+
+    public TrackerSettings withLandmarkInterval(int frames) {
+        return new TrackerSettings(frames, minRefreshGap, searchInterval, maxSearchInterval, refreshQuality,
+                lostQuality, minPresence, gridCells, minSkinPixels);
+    }
+}

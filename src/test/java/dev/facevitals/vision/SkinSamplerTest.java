@@ -1,0 +1,132 @@
+package dev.facevitals.vision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SkinSamplerTest {
+
+    private static final SkinModel SKIN = new SkinModel((180.0 - 120) / 400, (100.0 - 120) / 400, 400);
+
+    @Test
+    void averagesOnlySkinAndIgnoresClippedAndForeignPixels() {
+        ImageView img = TestImages.solid(40, 20, 180, 120, 100); // skin: s = 400
+        // a blue sticker, a specular spot and a dark hole inside the region
+        for (int x = 0; x < 5; x++) {
+            TestImages.set(img, 10 + x, 10, 20, 40, 200);
+            TestImages.set(img, 10 + x, 11, 255, 250, 250);
+            TestImages.set(img, 10 + x, 12, 10, 8, 6);
+        }
+        // slightly brighter skin elsewhere in the region, same chromaticity
+        TestImages.set(img, 20, 5, 198, 132, 110);
+        PixelSpans region = new Polygon(new double[] {0, 40, 40, 0}, new double[] {0, 0, 20, 20}).rasterize();
+        double[] rgb = new double[3];
+        int[] count = new int[1];
+        int[] inside = new int[1];
+        new SkinSampler(100_000).sample(img, new PixelSpans[] {region}, 0, 0, new SkinModel[] {SKIN}, rgb, count, inside);
+        assertThat(inside[0]).isEqualTo(800);
+        assertThat(count[0]).isEqualTo(800 - 15);
+        assertThat(rgb[0]).isCloseTo((180.0 * 784 + 198) / 785, within(1e-9));
+        assertThat(rgb[2]).isCloseTo((100.0 * 784 + 110) / 785, within(1e-9));
+    }
+
+    @Test
+    void missingModelOrRegionOutsideGivesNoSkin() {
+        ImageView img = TestImages.solid(20, 20, 180, 120, 100);
+        PixelSpans region = new Polygon(new double[] {0, 10, 10, 0}, new double[] {0, 0, 10, 10}).rasterize();
+        double[] rgb = new double[6];
+        int[] count = new int[2];
+        int[] inside = new int[2];
+        SkinSampler s = new SkinSampler(100);
+        s.sample(img, new PixelSpans[] {region, region}, 0, 0, new SkinModel[] {null, SKIN}, rgb, count, inside);
+        assertThat(count).containsExactly(0, 100);
+        assertThat(rgb[0]).isNaN();
+        assertThat(inside).containsExactly(100, 100);
+        s.sample(img, new PixelSpans[] {region, region}, 500, 0, new SkinModel[] {SKIN, SKIN}, rgb, count, inside);
+        assertThat(count).containsExactly(0, 0);
+        assertThat(inside).containsExactly(0, 0);
+    }
+
+    /** The fast sampler (bulk rows, grid subsampling, shifts, clipping) against a per-pixel oracle. */
+    @Test
+    void matchesANaiveOracleOnRandomImagesAndShifts() {
+        Random rnd = new Random(3);
+        for (int t = 0; t < 40; t++) {
+            int w = 1 + rnd.nextInt(103);
+            int h = 1 + rnd.nextInt(103);
+            ImageView img = ImageViews.blank(w, h);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int jitter = rnd.nextInt(40) - 20;
+                    TestImages.set(img, x, y, 180 + jitter, 120 + rnd.nextInt(30), 100 + jitter);
+                }
+            }
+            Polygon p = new Polygon(new double[] {5, 60 + rnd.nextInt(40), 30}, new double[] {3, 10, 70 + rnd.nextInt(20)});
+            PixelSpans spans = p.rasterize();
+            int dx = rnd.nextInt(41) - 20;
+            int dy = rnd.nextInt(41) - 20;
+            int maxSamples = 1 + rnd.nextInt(3000);
+            SkinSampler s = new SkinSampler(maxSamples);
+            double[] rgb = new double[3];
+            int[] count = new int[1];
+            int[] inside = new int[1];
+            s.sample(img, new PixelSpans[] {spans}, dx, dy, new SkinModel[] {SKIN}, rgb, count, inside);
+
+            int step = s.step(spans.pixels());
+            long sr = 0;
+            int n = 0;
+            int in = 0;
+            for (int y = 0; y < 200; y++) {
+                for (int x = 0; x < 200; x++) {
+                    if (!p.contains(x + 0.5, y + 0.5)) {
+                        continue;
+                    }
+                    int ix = x + dx;
+                    int iy = y + dy;
+                    if (ix < 0 || iy < 0 || ix >= w || iy >= h) {
+                        continue;
+                    }
+                    in++;
+                    int[] c = TestImages.rgb(img, ix, iy);
+                    if (Math.floorMod(x, step) == 0 && Math.floorMod(y, step) == 0 && SKIN.isSkin(c[0], c[1], c[2])) {
+                        sr += c[0];
+                        n++;
+                    }
+                }
+            }
+            assertThat(inside[0]).isEqualTo(in);
+            assertThat(count[0]).isEqualTo(n * step * step);
+            if (n > 0) {
+                assertThat(rgb[0]).isCloseTo((double) sr / n, within(1e-9));
+            } else {
+                assertThat(rgb[0]).isNaN();
+            }
+        }
+    }
+
+    @Test
+    void learnsMediansAndGatesRegionsAgainstTheFace() {
+        ImageView img = TestImages.solid(60, 20, 180, 120, 100);
+        // region 0 (x 0-20) is dark hair, regions 1 and 2 skin with slightly different blush
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 20; x++) {
+                TestImages.set(img, x, y, 50, 35, 25);
+                TestImages.set(img, 40 + x, y, 190, 118, 100);
+            }
+        }
+        PixelSpans[] regions = new PixelSpans[3];
+        for (int k = 0; k < 3; k++) {
+            regions[k] = new Polygon(new double[] {20 * k, 20 * k + 20, 20 * k + 20, 20 * k},
+                    new double[] {0, 0, 20, 20}).rasterize();
+        }
+        SkinModel[] m = SkinModel.forRegions(img, regions, new int[] {1, 2}, 50);
+        assertThat(m[0]).isNull(); // far darker than the cheeks: not skin
+        assertThat(m[1].rg()).isCloseTo(0.15, within(2e-3)); // histogram bins of 1/512
+        assertThat(m[1].brightness()).isEqualTo(400);
+        assertThat(m[2].rg()).isCloseTo(72.0 / 408, within(2e-3));
+        assertThat(new SkinModel(-0.1, 0.2, 300).plausible()).isFalse(); // blue-green surface
+        assertThat(SKIN.plausible()).isTrue();
+    }
+}
