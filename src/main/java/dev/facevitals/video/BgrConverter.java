@@ -1,0 +1,144 @@
+package dev.facevitals.video;
+
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV411P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV440P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV444P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ411P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ440P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
+
+import dev.facevitals.video.VideoException.Kind;
+import dev.facevitals.vision.ImageView;
+import java.nio.ByteBuffer;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.ffmpeg.swscale.SwsFilter;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Converts decoded frames to packed BGR24 of one fixed size into one buffer, reused for every frame.
+ *
+ * <p>The pixels live in a direct {@link ByteBuffer} owned by the JVM, not in FFmpeg memory: a consumer that
+ * keeps a view past {@code close()} reads stale pixels instead of freed memory. Rows are padded to 64 bytes
+ * so swscale can use its aligned paths; the view carries that stride.
+ */
+final class BgrConverter implements AutoCloseable {
+
+    private static final int ALIGN = 64;
+
+    private final int width;
+    private final int height;
+    private final int stride;
+    private final ByteBuffer pixels;
+    private final ImageView view;
+    private final BytePointer dst;
+    private final PointerPointer<BytePointer> dstPlanes;
+    private final IntPointer dstStrides;
+
+    private SwsContext sws;
+    private int srcWidth = -1;
+    private int srcHeight = -1;
+    private int srcFormat = -1;
+    private int srcSpace = -1;
+    private int srcRange = -1;
+
+    BgrConverter(int width, int height) {
+        this.width = width;
+        this.height = height;
+        this.stride = (width * 3 + ALIGN - 1) / ALIGN * ALIGN;
+        this.pixels = ByteBuffer.allocateDirect(stride * height + ALIGN).alignedSlice(ALIGN);
+        this.view = new ImageView(width, height, stride, pixels.asReadOnlyBuffer());
+        this.dst = new BytePointer(pixels);
+        this.dstPlanes = new PointerPointer<>(4);
+        this.dstPlanes.put(0, dst);
+        this.dstStrides = new IntPointer(4);
+        this.dstStrides.put(0, stride);
+    }
+
+    /** The converted pixels: valid until the next {@link #convert}. */
+    ImageView view() {
+        return view;
+    }
+
+    ByteBuffer buffer() {
+        return pixels;
+    }
+
+    int stride() {
+        return stride;
+    }
+
+    void convert(AVFrame frame) throws VideoException {
+        int format = frame.format();
+        int range = frame.color_range() == AVCOL_RANGE_JPEG ? 1 : 0;
+        // The yuvj formats are full-range yuv under a deprecated name: say so through the range instead.
+        int plain = plainFormat(format);
+        if (plain != format) {
+            range = 1;
+            format = plain;
+        }
+        int space = frame.colorspace();
+        if (frame.width() != srcWidth || frame.height() != srcHeight || format != srcFormat
+                || space != srcSpace || range != srcRange) {
+            sws = sws_getCachedContext(sws, frame.width(), frame.height(), format, width, height,
+                    AV_PIX_FMT_BGR24, SWS_BILINEAR, (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
+            if (sws == null || sws.isNull()) {
+                sws = null;
+                throw new VideoException(Kind.UNSUPPORTED_CODEC, "swscale cannot convert pixel format " + format);
+            }
+            // sws_getCoefficients maps unknown and unspecified colour spaces to BT.601, as FFmpeg does.
+            IntPointer coefficients = sws_getCoefficients(space);
+            sws_setColorspaceDetails(sws, coefficients, range, sws_getCoefficients(space), 1, 0, 1 << 16, 1 << 16);
+            srcWidth = frame.width();
+            srcHeight = frame.height();
+            srcFormat = format;
+            srcSpace = space;
+            srcRange = range;
+        }
+        int rows = sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), dstPlanes, dstStrides);
+        if (rows <= 0) {
+            throw new VideoException(Kind.CORRUPT, "sws_scale returned " + rows);
+        }
+    }
+
+    private static int plainFormat(int format) {
+        if (format == AV_PIX_FMT_YUVJ420P) {
+            return AV_PIX_FMT_YUV420P;
+        } else if (format == AV_PIX_FMT_YUVJ422P) {
+            return AV_PIX_FMT_YUV422P;
+        } else if (format == AV_PIX_FMT_YUVJ444P) {
+            return AV_PIX_FMT_YUV444P;
+        } else if (format == AV_PIX_FMT_YUVJ440P) {
+            return AV_PIX_FMT_YUV440P;
+        } else if (format == AV_PIX_FMT_YUVJ411P) {
+            return AV_PIX_FMT_YUV411P;
+        }
+        return format;
+    }
+
+    @Override
+    public void close() {
+        if (sws != null) {
+            sws_freeContext(sws);
+            sws = null;
+        }
+        dstPlanes.close();
+        dstStrides.close();
+        dst.close();
+    }
+}

@@ -1,0 +1,393 @@
+package dev.facevitals.video.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.facevitals.video.FrameSource;
+import dev.facevitals.video.VideoDecoder;
+import dev.facevitals.video.VideoException;
+import dev.facevitals.video.VideoFrame;
+import dev.facevitals.video.VideoInfo;
+import dev.facevitals.vision.ImageView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generator's own truth, checked against what the decoder reads back from its clips. These tests hold
+ * the benchmark's ground truth in place: a change that moves the pulse, the beats or the timing fails here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyntheticClipTest {
+
+    private static final Path PHOTOS = Path.of("target/test-classes/photos");
+
+    @TempDir
+    static Path dir;
+
+    private Path clip;
+    private SyntheticTruth truth;
+    /** Per decoded frame: timestamp (s), and mean B, G, R over a box on the cheeks and nose. */
+    private double[] times;
+    private double[][] bgr;
+    private VideoInfo info;
+
+    /** One realistic clean clip for the whole class: 21 s, H.264 (all intra), sensor noise, 0.3 % pulse. */
+    @BeforeAll
+    void renderCleanClip() throws IOException, VideoException {
+        clip = dir.resolve("clean.mp4");
+        truth = SyntheticClip.builder().photo(PHOTOS.resolve("sample3.jpg")).heartRate(66).respiratoryRate(14)
+                .condition(SyntheticClip.Condition.SENSOR_NOISE).seed(7).write(clip);
+        int[] b = box();
+        int x0 = b[0];
+        int y0 = b[1];
+        int x1 = b[2];
+        int y1 = b[3];
+        List<double[]> rows = new ArrayList<>();
+        try (FrameSource source = new VideoDecoder().open(clip)) {
+            info = source.info();
+            VideoFrame frame;
+            while ((frame = source.next()) != null) {
+                ImageView v = frame.image();
+                double[] sum = new double[4];
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        int o = v.offset(x, y);
+                        for (int c = 0; c < 3; c++) {
+                            sum[c] += v.pixels().get(o + c) & 0xff;
+                        }
+                    }
+                }
+                int n = (x1 - x0) * (y1 - y0);
+                rows.add(new double[] {frame.timestampMicros() / 1e6, sum[0] / n, sum[1] / n, sum[2] / n});
+            }
+        }
+        times = rows.stream().mapToDouble(r -> r[0]).toArray();
+        bgr = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            int ch = c + 1;
+            bgr[c] = rows.stream().mapToDouble(r -> r[ch]).toArray();
+        }
+    }
+
+    /** Cheeks and nose below the eyes (x0, y0, x1, y1), inside the face even when breathing moves it 2 px. */
+    private int[] box() {
+        double[] face = truth.faceBox();
+        double size = face[2];
+        double cx = face[0] + size / 2;
+        double cy = face[1] + size / 2;
+        return new int[] {(int) (cx - 0.3 * size), (int) (cy - 0.05 * size), (int) (cx + 0.3 * size),
+                (int) (cy + 0.3 * size)};
+    }
+
+    @Test
+    void clipHasTheFramesSizeAndTimesTheTruthSays() {
+        assertThat(info.width()).isEqualTo(640);
+        assertThat(info.height()).isEqualTo(480);
+        assertThat(info.codec()).isEqualTo("h264");
+        assertThat(truth.frameCount()).isEqualTo(630);
+        assertThat(times).hasSize(truth.frameCount());
+        for (int i = 0; i < times.length; i++) {
+            assertThat(times[i]).as("frame %d", i).isCloseTo(truth.frameTimesSec()[i], within(1e-6));
+        }
+        assertThat(truth.durationSec()).isGreaterThanOrEqualTo(20.0);
+        assertThat(SyntheticTruth.pathFor(clip)).exists();
+        // A face of realistic size, wholly in the frame.
+        double[] box = truth.faceBox();
+        assertThat(box[2]).isBetween(150.0, 250.0);
+        assertThat(box[0]).isGreaterThan(0);
+        assertThat(box[1]).isGreaterThan(0);
+        assertThat(box[0] + box[2]).isLessThan(640);
+        assertThat(box[1] + box[2]).isLessThan(480);
+        assertThat(truth.faceOutOfFrameSec()).isEmpty();
+        assertThat(truth.skinPixels()).isGreaterThan(5000);
+    }
+
+    @Test
+    void pulseSurvivesH264AndNoiseAtTheTrueHeartRate() {
+        double rate = 30;
+        double[] green = PulseSpectrum.bandPass(PulseSpectrum.resample(times, bgr[1], rate), rate, 0.7, 4.0);
+        double peakBpm = 60 * PulseSpectrum.peakHz(green, rate, 0.7, 4.0);
+        assertThat(peakBpm).isCloseTo(truth.heartRateBpm(), within(0.5));
+
+        // The skin darkens as the blood volume rises: the trace follows the truth waveform, inverted.
+        double[] bvp = PulseSpectrum.bandPass(PulseSpectrum.resample(truth.frameTimesSec(), truth.bvp(), rate),
+                rate, 0.7, 4.0);
+        assertThat(PulseSpectrum.correlation(green, bvp)).isLessThan(-0.5);
+    }
+
+    @Test
+    void pulseHasTheSkinColourDirection() {
+        // Regress each band-passed channel on the truth waveform: slope / mean is the relative change per unit
+        // pulse, which must follow the blood-volume weights (green strongest, then blue, then red).
+        double rate = 30;
+        double[] bvp = PulseSpectrum.bandPass(PulseSpectrum.resample(truth.frameTimesSec(), truth.bvp(), rate),
+                rate, 0.7, 4.0);
+        double[] relative = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double[] x = PulseSpectrum.bandPass(PulseSpectrum.resample(times, bgr[c], rate), rate, 0.7, 4.0);
+            double mean = Arrays.stream(bgr[c]).average().orElseThrow();
+            relative[c] = slope(x, bvp) / mean;
+        }
+        assertThat(relative[1]).isNegative();
+        double blueToGreen = relative[0] / relative[1];
+        double redToGreen = relative[2] / relative[1];
+        assertThat(blueToGreen).isCloseTo(SyntheticClip.PULSE_BGR[0], within(0.2));
+        assertThat(redToGreen).isCloseTo(SyntheticClip.PULSE_BGR[2], within(0.2));
+        assertThat(blueToGreen).isGreaterThan(redToGreen);
+        // Size: 0.3 % peak to peak on skin, diluted by the box's non-skin pixels (lips, teeth, nostrils):
+        // the expected share comes from the scene's own skin mask at the rest pose.
+        FaceScene scene = FaceScene.build(PHOTOS.resolve("sample3.jpg"), 0, 640, 480, 170, 0.42, true);
+        int[] box = box();
+        double weighted = 0;
+        double total = 0;
+        for (int y = box[1]; y < box[3]; y++) {
+            for (int x = box[0]; x < box[2]; x++) {
+                int px = y * 640 + x;
+                double green = scene.subject[4 * px + 1] & 0xff;
+                weighted += green * (scene.faceMasks[2 * px] & 0xff) / 255.0;
+                total += green;
+            }
+        }
+        double expected = truth.pulseAmplitude() * weighted / total;
+        assertThat(expected).isBetween(0.3 * truth.pulseAmplitude(), truth.pulseAmplitude());
+        assertThat(-relative[1]).isCloseTo(expected, within(0.25 * expected));
+    }
+
+    private static double slope(double[] y, double[] x) {
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            sxy += x[i] * y[i];
+            sxx += x[i] * x[i];
+        }
+        return sxy / sxx;
+    }
+
+    @Test
+    void truthNumbersAgreeWithTheBeats() throws IOException {
+        double[] beats = truth.beatTimesSec();
+        assertThat(beats[0]).isGreaterThanOrEqualTo(0);
+        assertThat(beats[beats.length - 1]).isLessThanOrEqualTo(truth.frameTimesSec()[truth.frameCount() - 1]);
+        assertThat(beats.length).isBetween(20, 26); // 66 bpm for 21 s
+        double[] hrv = SyntheticTruth.hrv(beats);
+        assertThat(truth.heartRateBpm()).isEqualTo(hrv[0]);
+        assertThat(truth.heartRateBpm()).isCloseTo(66, within(66 * 0.04));
+        assertThat(truth.sdnnMs()).isEqualTo(hrv[1]).isBetween(10.0, 80.0);
+        assertThat(truth.rmssdMs()).isEqualTo(hrv[2]).isBetween(5.0, 80.0);
+        assertThat(truth.pnn50Pct()).isEqualTo(hrv[3]);
+        assertThat(truth.ibiMs()).hasSize(beats.length - 1);
+        assertThat(truth.ibiMs()[0]).isCloseTo(1000 * (beats[1] - beats[0]), within(1e-9));
+
+        // Each listed beat is a peak of the truth waveform.
+        double[] t = truth.frameTimesSec();
+        double[] bvp = truth.bvp();
+        for (double beat : Arrays.copyOfRange(beats, 1, beats.length - 1)) {
+            int i = nearest(t, beat);
+            assertThat(bvp[i]).as("bvp at beat %.3f", beat).isGreaterThan(0.3);
+        }
+
+        // Breathing moves the face at the respiratory rate.
+        double breathHz = PulseSpectrum.peakHz(truth.breathPx(), 30, 0.05, 1.0);
+        assertThat(60 * breathHz).isCloseTo(truth.respiratoryRateBpm(), within(0.5));
+        assertThat(Arrays.stream(truth.breathPx()).max().orElseThrow()).isCloseTo(2.0, within(0.05));
+
+        // The JSON beside the clip reads back to the same truth.
+        SyntheticTruth read = SyntheticTruth.read(SyntheticTruth.pathFor(clip));
+        assertThat(read.beatTimesSec()).containsExactly(beats);
+        assertThat(read.heartRateBpm()).isEqualTo(truth.heartRateBpm());
+        assertThat(read.conditions()).isEqualTo(truth.conditions());
+        assertThat(read.photo()).isEqualTo("sample3.jpg");
+        assertThat(read.seed()).isEqualTo(7);
+        assertThat(Files.readString(SyntheticTruth.pathFor(clip))).contains("\"heart_rate_bpm\"", "\"sdnn_ms\"",
+                "\"beat_times_sec\"", "\"respiratory_rate_bpm\"", "\"noise_sigma\"");
+    }
+
+    private static int nearest(double[] t, double x) {
+        int best = 0;
+        for (int i = 1; i < t.length; i++) {
+            if (Math.abs(t[i] - x) < Math.abs(t[best] - x)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void everySamplePhotoHasAUsableFace() {
+        for (int i = 1; i <= 6; i++) {
+            List<FaceScene.FaceBox> faces = FaceScene.detectFaces(PHOTOS.resolve("sample" + i + ".jpg"));
+            assertThat(faces).as("sample%d", i).isNotEmpty();
+            for (FaceScene.FaceBox f : faces) {
+                assertThat(f.size()).isGreaterThanOrEqualTo(120);
+                assertThat(f.x()).isNotNegative();
+                assertThat(f.y()).isNotNegative();
+            }
+            for (int k = 1; k < faces.size(); k++) {
+                assertThat(faces.get(k).size()).isLessThanOrEqualTo(faces.get(k - 1).size());
+            }
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameFileAndAnotherSeedDoesNot() throws IOException {
+        SyntheticClip.Builder b = SyntheticClip.builder().photo(PHOTOS.resolve("sample1.jpg")).durationSec(2)
+                .condition(SyntheticClip.Condition.HEAD_MOTION).condition(SyntheticClip.Condition.SENSOR_NOISE);
+        Path a = dir.resolve("a.mp4");
+        Path a2 = dir.resolve("a2.mp4");
+        Path c = dir.resolve("c.mp4");
+        SyntheticTruth ta = b.seed(11).write(a);
+        SyntheticTruth ta2 = b.seed(11).write(a2);
+        SyntheticTruth tc = b.seed(12).write(c);
+        assertThat(Files.readAllBytes(a2)).isEqualTo(Files.readAllBytes(a));
+        assertThat(ta2.beatTimesSec()).containsExactly(ta.beatTimesSec());
+        assertThat(Files.readAllBytes(c)).isNotEqualTo(Files.readAllBytes(a));
+        assertThat(tc.beatTimesSec()).isNotEqualTo(ta.beatTimesSec());
+    }
+
+    @Test
+    void jitteredFrameTimesArePreservedThroughThePhoneLikeCodec() throws IOException, VideoException {
+        Path file = dir.resolve("vfr.mp4");
+        SyntheticTruth t = SyntheticClip.builder().photo(PHOTOS.resolve("sample6.jpg")).durationSec(3).seed(3)
+                .codec(ClipEncoder.Codec.H264).condition(SyntheticClip.Condition.VFR_JITTER).write(file);
+        List<Long> stamps = new ArrayList<>();
+        try (FrameSource source = new VideoDecoder().open(file)) {
+            VideoFrame f;
+            while ((f = source.next()) != null) {
+                stamps.add(f.timestampMicros());
+            }
+        }
+        assertThat(stamps).hasSize(t.frameCount());
+        double minStep = Double.MAX_VALUE;
+        double maxStep = 0;
+        for (int i = 0; i < stamps.size(); i++) {
+            assertThat(stamps.get(i) / 1e6).isCloseTo(t.frameTimesSec()[i], within(1e-6));
+            if (i > 0) {
+                double step = t.frameTimesSec()[i] - t.frameTimesSec()[i - 1];
+                minStep = Math.min(minStep, step);
+                maxStep = Math.max(maxStep, step);
+            }
+        }
+        assertThat(minStep).isLessThan(0.030);
+        assertThat(maxStep).isGreaterThan(0.037);
+    }
+
+    @Test
+    void storedRotationDecodesToTheSameUprightPixels() throws IOException, VideoException {
+        SyntheticClip.Builder b = SyntheticClip.builder().photo(PHOTOS.resolve("sample2.jpg")).durationSec(1)
+                .seed(5).codec(ClipEncoder.Codec.FFV1);
+        Path upright = dir.resolve("upright.mkv");
+        Path phone = dir.resolve("phone.mkv");
+        b.write(upright);
+        SyntheticTruth t = b.storedRotation(90).write(phone);
+        assertThat(t.storedRotationDeg()).isEqualTo(90);
+        try (FrameSource x = new VideoDecoder().open(upright); FrameSource y = new VideoDecoder().open(phone)) {
+            assertThat(y.info().rotationDegrees()).isEqualTo(90);
+            assertThat(y.info().width()).isEqualTo(640);
+            assertThat(y.info().height()).isEqualTo(480);
+            VideoFrame fx;
+            int frames = 0;
+            while ((fx = x.next()) != null) {
+                VideoFrame fy = y.next();
+                ImageView vx = fx.image();
+                ImageView vy = fy.image();
+                for (int row = 0; row < 480; row += 7) {
+                    for (int col = 0; col < 640; col += 5) {
+                        int ox = vx.offset(col, row);
+                        int oy = vy.offset(col, row);
+                        for (int c = 0; c < 3; c++) {
+                            assertThat(vy.pixels().get(oy + c)).isEqualTo(vx.pixels().get(ox + c));
+                        }
+                    }
+                }
+                frames++;
+            }
+            assertThat(frames).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void everyConditionRendersAndTheFaceLeavesWhenAsked() throws IOException, VideoException {
+        Path file = dir.resolve("hard.mp4");
+        SyntheticClip.Builder b = SyntheticClip.builder().photo(PHOTOS.resolve("sample5.jpg")).faceIndex(1)
+                .durationSec(6).seed(9).screenFlicker(1.9, 0.02);
+        for (SyntheticClip.Condition c : SyntheticClip.Condition.values()) {
+            if (c != SyntheticClip.Condition.SCREEN_FLICKER) {
+                b.condition(c);
+            }
+        }
+        SyntheticTruth t = b.faceExit(2.0, 1.0).write(file);
+        SyntheticClip.Conditions c = t.conditions();
+        assertThat(c.headMotion()).isEqualTo(1.0);
+        assertThat(c.sideLight()).isPositive();
+        assertThat(c.specular()).isPositive();
+        assertThat(c.exposureSteps()).isPositive();
+        assertThat(c.noiseSigma()).isEqualTo(2.0);
+        assertThat(c.vfrJitter()).isPositive();
+        assertThat(c.flickerHz()).isEqualTo(1.9);
+
+        // The face leaves to the left after 2 s (1 s slide) and is back after about 5 s.
+        assertThat(t.faceOutOfFrameSec()).hasSize(1);
+        double[] out = t.faceOutOfFrameSec().get(0);
+        assertThat(out[0]).isBetween(2.0, 3.0);
+        assertThat(out[1]).isBetween(4.0, 5.0);
+        int mid = nearest(t.frameTimesSec(), 3.5);
+        assertThat(t.faceCenterX()[mid] + t.faceSize()[mid] / 2).isNegative();
+
+        int frames = 0;
+        try (FrameSource source = new VideoDecoder().open(file)) {
+            while (source.next() != null) {
+                frames++;
+            }
+        }
+        assertThat(frames).isEqualTo(t.frameCount());
+    }
+
+    @Test
+    void screenFlickerIsAtItsFrequency() throws IOException, VideoException {
+        Path file = dir.resolve("flicker.mp4");
+        SyntheticTruth t = SyntheticClip.builder().photo(PHOTOS.resolve("sample4.jpg")).durationSec(5).seed(4)
+                .screenFlicker(1.9, 0.02).sensorNoise(2).write(file);
+        assertThat(t.conditions().flickerHz()).isEqualTo(1.9);
+        // The screen light also reaches the background: its top-right corner flickers at that frequency.
+        List<double[]> corner = new ArrayList<>();
+        try (FrameSource source = new VideoDecoder().open(file)) {
+            VideoFrame f;
+            while ((f = source.next()) != null) {
+                ImageView v = f.image();
+                double sum = 0;
+                for (int y = 4; y < 64; y++) {
+                    for (int x = 576; x < 636; x++) {
+                        sum += v.pixels().get(v.offset(x, y) + 1) & 0xff;
+                    }
+                }
+                corner.add(new double[] {f.timestampMicros() / 1e6, sum / 3600});
+            }
+        }
+        double[] ts = corner.stream().mapToDouble(r -> r[0]).toArray();
+        double[] g = corner.stream().mapToDouble(r -> r[1]).toArray();
+        double[] band = PulseSpectrum.bandPass(PulseSpectrum.resample(ts, g, 30), 30, 0.7, 4.0);
+        assertThat(PulseSpectrum.peakHz(band, 30, 0.7, 4.0)).isCloseTo(1.9, within(0.1));
+    }
+
+    @Test
+    void optionsAreValidated() {
+        SyntheticClip.Builder b = SyntheticClip.builder();
+        assertThatThrownBy(() -> b.heartRate(20)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.pulseAmplitude(0.02)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.respiratoryRate(40)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.durationSec(61)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.storedRotation(45)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.write(dir.resolve("x.mp4"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> SyntheticClip.builder().photo(PHOTOS.resolve("sample1.jpg")).faceIndex(9)
+                .durationSec(1).write(dir.resolve("y.mp4"))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
