@@ -28,7 +28,7 @@ public record SkinModel(double rg, double bg, double brightness) {
     public static final double MAX_BRIGHTNESS = 1.8;
 
     /** Largest chromaticity distance between a region's reference and the face's. */
-    public static final double REGION_CHROMA_TOLERANCE = 0.10;
+    public static final double REGION_CHROMA_TOLERANCE = 0.18;
     /** Brightness band of a region's reference around the face's, as factors. */
     public static final double REGION_MIN_BRIGHTNESS = 0.5;
     public static final double REGION_MAX_BRIGHTNESS = 2.0;
@@ -38,7 +38,7 @@ public record SkinModel(double rg, double bg, double brightness) {
      * grey or blue surface. Keeps the model from learning a mask, a wall or a phone as the "face".
      */
     public boolean plausible() {
-        return rg > 0.01 && rg < 0.45 && bg < 0.05 && bg > -0.45 && brightness >= DARK_SUM;
+        return rg > 0.01 && rg < 0.45 && bg < 0.12 && bg > -0.45 && brightness >= DARK_SUM;
     }
 
     /** Whether a region with this reference shows the same skin as a face with reference {@code face}. */

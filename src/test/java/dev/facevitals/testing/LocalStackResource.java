@@ -17,7 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
 
     /** Upload limit of the test profile: small, so the size-limit test can upload max+1 bytes quickly. */
-    public static final long MAX_UPLOAD_BYTES = 24L * 1024 * 1024;
+    public static final long MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
 
     private static LocalStack stack;
     private static Map<String, String> config;

@@ -1,0 +1,132 @@
+package dev.facevitals.scan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import dev.facevitals.api.ApiException;
+import dev.facevitals.api.ErrorCode;
+import dev.facevitals.auth.Caller;
+import dev.facevitals.auth.Roles;
+import dev.facevitals.vision.ConditionsReport;
+import dev.facevitals.vision.ImageRejectedException;
+import dev.facevitals.vision.opencv.OpenCvVision;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Step 1 of a health scan: is this camera snapshot good enough to record? Face detection, landmarks and
+ * the quality checks behind codes 0-9; a signature for the upload URL when the score is at least 5.
+ */
+@Path("/v1/videos/check-conditions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.API_KEY, Roles.ACTION_TOKEN})
+public class ConditionsResource {
+
+    private static final Logger LOG = Logger.getLogger(ConditionsResource.class);
+
+    public record Response(double qualityScore, int qualityErrorCode, String prompt, String signature,
+                           FaceInfo face) {
+    }
+
+    /** The face judged: box and keypoints in image pixels, head pose in degrees. */
+    public record FaceInfo(BoundingBox boundingBox, double score, List<double[]> keypoints, Pose pose) {
+    }
+
+    public record BoundingBox(double x, double y, double width, double height) {
+    }
+
+    public record Pose(double yaw, double pitch, double roll) {
+    }
+
+    private final OpenCvVision vision;
+    private final ConditionsSignatures signatures;
+    private final UploadConfig config;
+    private final SecurityIdentity identity;
+
+    public ConditionsResource(OpenCvVision vision, ConditionsSignatures signatures, UploadConfig config,
+                              SecurityIdentity identity) {
+        this.vision = vision;
+        this.signatures = signatures;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Blocking
+    public Response check(@RestForm("image") FileUpload image) {
+        Caller caller = Caller.of(identity);
+        byte[] bytes = read(image);
+        ConditionsReport report;
+        try {
+            report = vision.checkConditions(bytes);
+        } catch (ImageRejectedException e) {
+            throw new ApiException(ErrorCode.IMAGE_INVALID, e.getMessage());
+        }
+        String signature = report.conditionsMet() ? signatures.issue(caller.tenantId(), sha256(bytes)) : null;
+        LOG.debugf("check-conditions for %s: code %d, score %.1f", caller.tenantId(), report.errorCode(),
+                report.qualityScore());
+        return new Response(report.qualityScore(), report.errorCode(), report.prompt(), signature, face(report));
+    }
+
+    private byte[] read(FileUpload image) {
+        if (image == null || image.uploadedFile() == null) {
+            throw new ApiException(ErrorCode.IMAGE_MISSING, "Send the snapshot as multipart field 'image'.");
+        }
+        if (image.size() == 0) {
+            throw new ApiException(ErrorCode.IMAGE_EMPTY);
+        }
+        if (image.size() > config.maxImageBytes()) {
+            throw new ApiException(ErrorCode.IMAGE_TOO_LARGE,
+                    "The image is larger than " + config.maxImageBytes() / (1024 * 1024) + " MiB.");
+        }
+        String type = image.contentType() == null ? "" : image.contentType().toLowerCase(Locale.ROOT);
+        if (!type.isEmpty() && !type.startsWith("image/") && !type.equals("application/octet-stream")) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The image must be JPEG or PNG, not " + type + ".");
+        }
+        try {
+            return Files.readAllBytes(image.uploadedFile());
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The image upload could not be read.");
+        }
+    }
+
+    private static FaceInfo face(ConditionsReport report) {
+        ConditionsReport.FaceSummary f = report.face();
+        if (f == null) {
+            return null;
+        }
+        List<double[]> keypoints = f.keypoints().stream().map(p -> new double[] {round(p.x()), round(p.y())}).toList();
+        Pose pose = f.pose() == null ? null
+                : new Pose(round(f.pose().yaw()), round(f.pose().pitch()), round(f.pose().roll()));
+        return new FaceInfo(new BoundingBox(round(f.box().x()), round(f.box().y()), round(f.box().width()),
+                round(f.box().height())), round(f.score()), keypoints, pose);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.facevitals.scan.analysis;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import dev.facevitals.vitals.rppg.PulseMethod;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The video pipeline of the worker: decoder, models, tracking cadence, vitals method. */
+@ConfigMapping(prefix = "facevitals.analysis")
+public interface AnalysisConfig {
+
+    /** Shortest video accepted; shorter ones fail with error 2. */
+    @WithDefault("PT20S")
+    Duration minDuration();
+
+    /** rPPG method: POS, CHROM or GREEN (see docs/vitals.md for the benchmark behind the default). */
+    @WithDefault("POS")
+    PulseMethod pulseMethod();
+
+    /** Decoder threads per scan; 0 lets FFmpeg choose. */
+    @WithDefault("1")
+    int decoderThreads();
+
+    /** Face landmarks are re-run at least every this many frames; tracking carries the regions between. */
+    @WithDefault("90")
+    int landmarkInterval();
+
+    /** Operators may bring their own models: a path or classpath: location with its SHA-256. */
+    Model detectorModel();
+
+    Model landmarkModel();
+
+    interface Model {
+        /** {@code classpath:models/...} or a file path; the bundled model when absent. */
+        Optional<String> location();
+
+        /** Required with {@code location}: the loader refuses a file whose SHA-256 differs. */
+        Optional<String> sha256();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.facevitals.scan.analysis;
+
+import java.nio.file.Path;
+
+import org.jboss.logging.Logger;
+
+import dev.facevitals.video.FrameSource;
+import dev.facevitals.video.VideoDecoder;
+import dev.facevitals.video.VideoException;
+import dev.facevitals.video.VideoFrame;
+import dev.facevitals.video.VideoInfo;
+import dev.facevitals.vision.ScanFaceReport;
+import dev.facevitals.vision.SkinTraceRecorder;
+import dev.facevitals.vision.opencv.OpenCvVision;
+import dev.facevitals.vitals.SignalTraces;
+import dev.facevitals.vitals.VitalsEngine;
+import dev.facevitals.vitals.VitalsResult;
+
+/**
+ * The scan pipeline on one file: decode frame by frame, track the face and sample its skin into traces
+ * (only the traces are kept, a few dozen bytes per frame), then the vitals engine. Errors in IntelliProve
+ * order: 1 unreadable, 2 too short, then the face errors 3, 5, 4, then the signal errors 10, 11.
+ */
+public final class PipelineAnalyzer implements VideoAnalyzer {
+
+    private static final Logger LOG = Logger.getLogger(PipelineAnalyzer.class);
+
+    private final VideoDecoder decoder;
+    private final OpenCvVision vision;
+    private final VitalsEngine engine;
+    private final double minDurationSec;
+
+    /**
+     * @param minDurationSec shortest video accepted (error 2 below it); the vitals engine's own minimum
+     *                       should be the same
+     */
+    public PipelineAnalyzer(VideoDecoder decoder, OpenCvVision vision, VitalsEngine engine, double minDurationSec) {
+        this.decoder = decoder;
+        this.vision = vision;
+        this.engine = engine;
+        this.minDurationSec = minDurationSec;
+    }
+
+    @Override
+    public AnalysisOutcome analyze(Path file, Progress progress) {
+        long t0 = System.nanoTime();
+        try (FrameSource source = decoder.open(file)) {
+            VideoInfo info = source.info();
+            try (SkinTraceRecorder recorder = vision.newRecorder(info.width(), info.height())) {
+                int frames = 0;
+                long first = 0;
+                long last = 0;
+                try {
+                    for (VideoFrame frame = source.next(); frame != null; frame = source.next()) {
+                        if (frames == 0) {
+                            first = frame.timestampMicros();
+                        }
+                        last = frame.timestampMicros();
+                        recorder.accept(frame.image(), frame.timestampMicros());
+                        frames++;
+                        progress.frames(frames, info.frameEstimate());
+                    }
+                } catch (VideoException e) {
+                    return AnalysisOutcome.failed(summary(info, frames, first, last), ScanFailure.unreadable(e.getMessage()));
+                }
+                AnalysisOutcome.VideoSummary video = summary(info, frames, first, last);
+                if (frames < 2) {
+                    return AnalysisOutcome.failed(video, ScanFailure.unreadable("it has no playable frames"));
+                }
+                if (video.durationS() + 1e-6 < minDurationSec) {
+                    return AnalysisOutcome.failed(video, ScanFailure.tooShort(video.durationS(), minDurationSec));
+                }
+                ScanFaceReport faces = recorder.report();
+                double coverage = faces.faceCoverage();
+                if (faces.errorCode().isPresent()) {
+                    ScanFailure failure = switch (faces.errorCode().getAsInt()) {
+                        case ScanFaceReport.NO_FACE -> ScanFailure.noFace();
+                        case ScanFaceReport.OUT_OF_FRAME -> ScanFailure.movedOutOfFrame();
+                        default -> ScanFailure.notEnoughSkin();
+                    };
+                    return new AnalysisOutcome(video, null, coverage, failure);
+                }
+                long tVision = System.nanoTime();
+                SignalTraces traces = recorder.traces();
+                VitalsResult vitals = engine.estimate(traces);
+                LOG.debugf("Analysed %d frames: decode+vision %d ms, vitals %d ms", frames,
+                        (tVision - t0) / 1_000_000, (System.nanoTime() - tVision) / 1_000_000);
+                return new AnalysisOutcome(video, vitals, coverage, failureOf(vitals, video));
+            }
+        } catch (VideoException e) {
+            return AnalysisOutcome.failed(null, ScanFailure.unreadable(e.getMessage()));
+        }
+    }
+
+    private ScanFailure failureOf(VitalsResult vitals, AnalysisOutcome.VideoSummary video) {
+        if (vitals.failure() == null) {
+            return null;
+        }
+        return switch (vitals.failure()) {
+            case RGB_QUALITY -> ScanFailure.rgbQuality();
+            case PULSE_QUALITY -> ScanFailure.signalQuality();
+            case TOO_SHORT -> ScanFailure.tooShort(video.durationS(), minDurationSec);
+            case NO_FACE -> ScanFailure.noFace();
+            case NOT_ENOUGH_SKIN -> ScanFailure.notEnoughSkin();
+            case FACE_LOST -> ScanFailure.movedOutOfFrame();
+        };
+    }
+
+    /**
+     * Duration as the vitals engine counts it: from the first frame's start to the last frame's end, so
+     * 600 frames at 30 fps are 20.0 s.
+     */
+    static AnalysisOutcome.VideoSummary summary(VideoInfo info, int frames, long firstMicros, long lastMicros) {
+        double span = (lastMicros - firstMicros) / 1e6;
+        double duration = frames < 2 ? 0 : span * frames / (frames - 1.0);
+        double fps = duration > 0 ? frames / duration : info.nominalFps();
+        return new AnalysisOutcome.VideoSummary(duration, fps, info.width(), info.height(), frames);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.facevitals.scan;
+
+import static dev.facevitals.testing.Api.withKey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.facevitals.testing.Clips;
+import dev.facevitals.testing.LocalStackResource;
+import dev.facevitals.testing.PresignedPost;
+import dev.facevitals.testing.Snapshots;
+import dev.facevitals.video.synthetic.SyntheticClip;
+import dev.facevitals.video.synthetic.SyntheticTruth;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Whole health scans as a client does them (check-conditions, upload-url, upload, process, wait) on
+ * generated face videos with a known pulse, through the real store, broker, database and JavaCV pipeline.
+ */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class FullScanTest {
+
+    /** The brief's bar for the spine: each generated pulse comes back within 3 bpm. */
+    private static final double HR_TOLERANCE_BPM = 3.0;
+
+    @Test
+    void slowPulseIsMeasured() throws Exception {
+        assertHeartRate(Clips.clip("spine-hr55", 55, 22, b -> b.pulseAmplitude(0.005).condition(SyntheticClip.Condition.SENSOR_NOISE)));
+    }
+
+    @Test
+    void fastPulseIsMeasured() throws Exception {
+        assertHeartRate(Clips.clip("spine-hr110", 110, 22, b -> b.pulseAmplitude(0.005).condition(SyntheticClip.Condition.SENSOR_NOISE)));
+    }
+
+    @Test
+    void aShortVideoFailsWithError2() throws Exception {
+        SyntheticTruth truth = Clips.clip("spine-short", 70, 8, b -> b);
+        JsonPath result = scan(Clips.path(truth));
+        assertThat(result.getString("status")).isEqualTo("failed");
+        assertThat(result.getInt("error.error_code")).isEqualTo(2);
+        assertThat(result.getString("error.error_type")).isEqualTo("VideoError");
+        assertThat(result.getDouble("video.duration_s")).isCloseTo(8.0, within(0.2));
+    }
+
+    @Test
+    void aFaceLeavingTheFrameFailsWithError5() throws Exception {
+        SyntheticTruth truth = Clips.clip("spine-face-exit", 70, 22,
+                b -> b.condition(SyntheticClip.Condition.FACE_EXIT));
+        JsonPath result = scan(Clips.path(truth));
+        assertThat(result.getString("status")).isEqualTo("failed");
+        assertThat(result.getInt("error.error_code")).isEqualTo(5);
+    }
+
+    @Test
+    void aCorruptVideoFailsWithError1() throws Exception {
+        SyntheticTruth truth = Clips.clip("spine-hr55", 55, 22, b -> b.pulseAmplitude(0.005).condition(SyntheticClip.Condition.SENSOR_NOISE));
+        byte[] bytes = Files.readAllBytes(Clips.path(truth));
+        byte[] truncated = java.util.Arrays.copyOf(bytes, 4096);
+        Path file = Files.createTempFile(Path.of("target"), "truncated", ".mp4");
+        Files.write(file, truncated);
+        JsonPath result = scan(file, Snapshots.firstFrameJpeg(Clips.path(truth)));
+        assertThat(result.getString("status")).isEqualTo("failed");
+        assertThat(result.getInt("error.error_code")).isEqualTo(1);
+    }
+
+    private static void assertHeartRate(SyntheticTruth truth) throws Exception {
+        JsonPath result = scan(Clips.path(truth));
+        assertThat(result.getString("status")).as(result.prettify()).isEqualTo("done");
+        double hr = result.getDouble("biomarkers.heart_rate_bpm");
+        System.out.printf("Generated clip %s: truth %.1f bpm, measured %.1f bpm, pulse SNR %s dB%n",
+                truth.clip(), truth.heartRateBpm(), hr, result.getString("quality.pulse_snr_db"));
+        assertThat(hr).isCloseTo(truth.heartRateBpm(), within(HR_TOLERANCE_BPM));
+        assertThat(result.getBoolean("liveness.pulse_detected")).isTrue();
+        assertThat(result.getInt("video.frames")).isEqualTo(truth.frameCount());
+        assertThat(result.getDouble("quality.face_coverage")).isGreaterThan(0.9);
+    }
+
+    static JsonPath scan(Path video) throws Exception {
+        return scan(video, Snapshots.firstFrameJpeg(video));
+    }
+
+    /** The client's side of a scan, from the snapshot check to the long-polled result. */
+    static JsonPath scan(Path video, byte[] snapshot) throws Exception {
+        String signature = withKey().multiPart("image", "preview.jpg", snapshot, "image/jpeg")
+                .when().post("/v1/videos/check-conditions").then()
+                .statusCode(200)
+                .body("quality_error_code", equalTo(0))
+                .body("quality_score", greaterThanOrEqualTo(5.0f))
+                .body("signature", notNullValue())
+                .extract().path("signature");
+        JsonPath upload = withKey().contentType("application/json").body(Map.of("signature", signature))
+                .when().post("/v1/videos/upload-url").then().statusCode(201).extract().jsonPath();
+        int stored = PresignedPost.upload(upload.getString("url"), upload.getMap("form_data_fields"),
+                Files.readAllBytes(video), video.getFileName().toString()).statusCode();
+        assertThat(stored).isEqualTo(204);
+        String uuid = upload.getString("uuid");
+        withKey().queryParam("timezone", "Europe/Brussels").when().post("/v1/videos/process/" + uuid).then()
+                .statusCode(202).body("status", equalTo("queued"));
+        return ScanFlowTest.waitForFinal(uuid);
+    }
+}
