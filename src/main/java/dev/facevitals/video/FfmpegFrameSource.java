@@ -16,6 +16,11 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * so variable frame rate survives; they are strictly increasing. Opening decodes the first frame, so a file
  * without any decodable frame fails at {@link #open}, not later.
  *
+ * <p>Damaged frames (decode errors, concealed frames) are skipped, up to the settings' tolerance; past it
+ * {@link #next()} throws {@link VideoException.Kind#CORRUPT}. A file that ends well before the frame count
+ * its MP4 index declares (an incomplete upload) makes the last {@link #next()} throw
+ * {@link VideoException.Kind#TRUNCATED} instead of returning {@code null}.
+ *
  * <p>Not thread-safe. Use with try-with-resources.
  */
 public final class FfmpegFrameSource implements FrameSource {

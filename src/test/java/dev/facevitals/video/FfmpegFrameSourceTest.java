@@ -41,7 +41,8 @@ class FfmpegFrameSourceTest {
             assertThat(info.codec()).isEqualTo("ffv1");
             assertThat(info.format()).startsWith("matroska");
             assertThat(info.nominalFps()).isCloseTo(30, within(0.5));
-            assertThat(info.durationSec()).isCloseTo(1.5, within(0.05));
+            assertThat(info.durationSec()).isCloseTo(1.5, within(0.002));
+            assertThat(info.frameEstimate()).isEqualTo(45);
             assertThat(info.rotationDegrees()).isZero();
 
             List<Long> stamps = new ArrayList<>();

@@ -365,6 +365,11 @@ public final class ClipEncoder implements AutoCloseable {
                 return;
             }
             check(r, "receive packet");
+            if (packet.duration() <= 0) {
+                // Encoders leave it unset; without it the muxer gives the last frame no time, and the
+                // container's duration and average rate come out one frame short.
+                packet.duration(Math.round((double) TIMESCALE / settings.nominalFps()));
+            }
             av_packet_rescale_ts(packet, codec.time_base(), stream.time_base());
             packet.stream_index(stream.index());
             check(av_interleaved_write_frame(format, packet), "write packet"); // unrefs the packet
