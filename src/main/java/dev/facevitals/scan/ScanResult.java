@@ -4,10 +4,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A scan as clients see it: the body of {@code GET /v1/results/{uuid}} and the value of each
- * {@code scan-results} Kafka record (snake_case JSON; see docs/api.md).
+ * {@code scan-results} Kafka record (snake_case JSON; see docs/api.md). Nulls are written out: a biomarker
+ * the signal cannot support is an explicit null, not a missing field.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, OffsetDateTime finishedAt,
                          String timezone, String performerRef, String patientRef, Video video,
                          Biomarkers biomarkers, Quality quality, Liveness liveness, Error error) {

@@ -83,6 +83,9 @@ class FullScanTest {
                 truth.clip(), truth.heartRateBpm(), hr, result.getString("quality.pulse_snr_db"));
         assertThat(hr).isCloseTo(truth.heartRateBpm(), within(HR_TOLERANCE_BPM));
         assertThat(result.getBoolean("liveness.pulse_detected")).isTrue();
+        // what the signal cannot support is an explicit null, not a missing field
+        assertThat(result.getMap("biomarkers")).containsKeys("hrv_sdnn_ms", "hrv_rmssd_ms", "hrv_pnn50_pct",
+                "stress_index", "respiratory_rate_bpm");
         assertThat(result.getInt("video.frames")).isEqualTo(truth.frameCount());
         assertThat(result.getDouble("quality.face_coverage")).isGreaterThan(0.9);
     }
