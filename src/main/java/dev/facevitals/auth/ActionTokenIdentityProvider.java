@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /** Turns a valid action token into an identity that only the action routes accept. */
@@ -29,11 +27,7 @@ public class ActionTokenIdentityProvider implements IdentityProvider<CredentialR
                                               AuthenticationRequestContext context) {
         return Uni.createFrom().item(() -> {
             ActionTokens.Verified token = tokens.verify(request.token);
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(token.keyId()))
-                    .addRole(Roles.ACTION_TOKEN)
-                    .addAttribute(Roles.TENANT_ATTRIBUTE, token.tenantId())
-                    .build();
+            return Caller.identity(token.tenantId(), token.keyId(), Roles.ACTION_TOKEN, Roles.ACTION_GROUPS);
         });
     }
 }

@@ -33,4 +33,11 @@ public class ApiKey {
 
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
+
+    /** Comma-separated route groups this key may call; null = all (see {@link Roles#GROUPS}). */
+    public String permissions;
+
+    /** Secret for signed requests, encrypted (see {@link SigningSecrets}); null for keys issued before. */
+    @Column(name = "signing_secret")
+    public byte[] signingSecret;
 }

@@ -7,11 +7,9 @@ import dev.facevitals.api.ErrorCode;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Turns an {@code x-api-key} into the identity of its tenant, or refuses it. */
+/** Turns an {@code x-api-key} into the identity of its tenant with the key's route groups, or refuses it. */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<CredentialRequests.ApiKeyRequest> {
 
@@ -33,11 +31,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<CredentialReques
             if (key == null) {
                 throw CredentialException.refused(ErrorCode.INVALID_API_KEY);
             }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(key.id.toString()))
-                    .addRole(Roles.API_KEY)
-                    .addAttribute(Roles.TENANT_ATTRIBUTE, key.tenantId)
-                    .build();
+            return Caller.identity(key.tenantId, key.id.toString(), Roles.API_KEY, Roles.groupsOf(key.permissions));
         });
     }
 }

@@ -26,4 +26,18 @@ public interface AuthConfig {
     /** Longest lifetime an action token may ask for. */
     @WithDefault("PT12H")
     Duration actionTokenMaxLifetime();
+
+    /** Lifetime of a bearer token from {@code POST /v1/auth/token}. */
+    @WithDefault("PT15M")
+    Duration bearerTokenLifetime();
+
+    /** How far a signed request's timestamp may be from the server's clock, either way. */
+    @WithDefault("PT5M")
+    Duration signatureWindow();
+
+    /**
+     * Key for the admin API ({@code x-admin-key}); the admin API answers 404 while none is configured.
+     * Compared by hash in constant time.
+     */
+    java.util.Optional<String> adminKey();
 }

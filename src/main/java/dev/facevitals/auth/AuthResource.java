@@ -1,13 +1,17 @@
 package dev.facevitals.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,19 +21,12 @@ import jakarta.ws.rs.core.Response;
 import dev.facevitals.api.ApiException;
 import dev.facevitals.api.ErrorCode;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 
-/** Who am I, and action tokens for front-ends. */
+/** Who am I, action tokens for front-ends, bearer tokens for Basic credentials. */
 @Path("/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
-
-    /** Routes an action token may call. */
-    static final List<String> ACTION_ROUTES = List.of(
-            "POST /v1/videos/check-conditions",
-            "POST /v1/videos/upload-url",
-            "POST /v1/videos/process/{uuid}",
-            "GET /v1/results/{uuid}",
-            "GET /v1/results/wait/{uuid}");
 
     /** @param expireIn lifetime in seconds (default 6 h, at most 12 h) @param meta free-form, not confidential */
     public record ActionTokenRequest(Integer expireIn, Map<String, Object> meta) {
@@ -38,15 +35,24 @@ public class AuthResource {
     public record ActionTokenResponse(String token, Instant expiresAt) {
     }
 
-    public record UserResponse(String tenant, String credentialId, String credential, List<String> allowedRoutes) {
+    public record BearerTokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
+    }
+
+    /** @param allowedGroups the route groups this credential may call (docs/security.md) */
+    public record UserResponse(String tenant, String credentialId, String credential, List<String> allowedGroups) {
     }
 
     private final ActionTokens tokens;
+    private final BearerTokens bearerTokens;
+    private final ApiKeyService keys;
     private final AuthConfig config;
     private final SecurityIdentity identity;
 
-    public AuthResource(ActionTokens tokens, AuthConfig config, SecurityIdentity identity) {
+    public AuthResource(ActionTokens tokens, BearerTokens bearerTokens, ApiKeyService keys, AuthConfig config,
+                        SecurityIdentity identity) {
         this.tokens = tokens;
+        this.bearerTokens = bearerTokens;
+        this.keys = keys;
         this.config = config;
         this.identity = identity;
     }
@@ -54,7 +60,7 @@ public class AuthResource {
     @POST
     @Path("/action-token")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.API_KEY)
+    @RolesAllowed(Roles.ACCOUNT)
     public Response actionToken(ActionTokenRequest request) {
         Caller caller = Caller.of(identity);
         Duration lifetime = config.actionTokenDefaultLifetime();
@@ -70,12 +76,52 @@ public class AuthResource {
         return Response.status(201).entity(new ActionTokenResponse(issued.token(), issued.expiresAt())).build();
     }
 
+    /**
+     * {@code Authorization: Basic base64(key id:key)} -> a short-lived bearer token with that key's rights
+     * (Biointellic style). The credentials are checked here, not by the authentication mechanism.
+     */
+    @POST
+    @Path("/token")
+    @PermitAll
+    public Uni<Response> token(@HeaderParam("Authorization") String authorization) {
+        String[] idAndKey = basic(authorization);
+        return keys.findActive(idAndKey[1]).map(key -> {
+            if (key == null || !key.id.toString().equalsIgnoreCase(idAndKey[0])) {
+                return refused();
+            }
+            SignedJwt.Issued t = bearerTokens.issue(key);
+            return Response.ok(new BearerTokenResponse(t.token(), "Bearer", bearerTokens.lifetime().toSeconds(),
+                    t.expiresAt())).build();
+        });
+    }
+
     @GET
     @Path("/user")
-    @RolesAllowed({Roles.API_KEY, Roles.ACTION_TOKEN})
+    @RolesAllowed({Roles.API_KEY, Roles.ACTION_TOKEN, Roles.BEARER, Roles.SIGNED})
     public UserResponse user() {
         Caller caller = Caller.of(identity);
-        List<String> routes = Roles.API_KEY.equals(caller.kind()) ? List.of("*") : ACTION_ROUTES;
-        return new UserResponse(caller.tenantId(), caller.credentialId(), caller.kind(), routes);
+        List<String> groups = Roles.GROUPS.stream().filter(identity::hasRole).toList();
+        return new UserResponse(caller.tenantId(), caller.credentialId(), caller.kind(), groups);
+    }
+
+    private static String[] basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new ApiException(ErrorCode.MISSING_CREDENTIALS, "Send Authorization: Basic base64(key id:key).");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INVALID_BASIC_CREDENTIALS);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0 || colon == decoded.length() - 1) {
+            throw new ApiException(ErrorCode.INVALID_BASIC_CREDENTIALS);
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    private static Response refused() {
+        throw new ApiException(ErrorCode.INVALID_BASIC_CREDENTIALS);
     }
 }

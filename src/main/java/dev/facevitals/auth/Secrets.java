@@ -19,6 +19,8 @@ public class Secrets {
 
     private final byte[] actionTokenKey;
     private final byte[] conditionsKey;
+    private final byte[] bearerTokenKey;
+    private final byte[] signingSecretsKey;
 
     public Secrets(AuthConfig config) {
         String secret = config.tokenSecret();
@@ -29,6 +31,8 @@ public class Secrets {
         byte[] master = secret.getBytes(StandardCharsets.UTF_8);
         this.actionTokenKey = hmac(master, "facevitals/action-token/v1");
         this.conditionsKey = hmac(master, "facevitals/conditions-signature/v1");
+        this.bearerTokenKey = hmac(master, "facevitals/bearer-token/v1");
+        this.signingSecretsKey = hmac(master, "facevitals/signing-secrets/v1");
     }
 
     public byte[] actionTokenKey() {
@@ -37,6 +41,15 @@ public class Secrets {
 
     public byte[] conditionsKey() {
         return conditionsKey.clone();
+    }
+
+    public byte[] bearerTokenKey() {
+        return bearerTokenKey.clone();
+    }
+
+    /** AES-256 key that encrypts the stored secrets of signed requests. */
+    public byte[] signingSecretsKey() {
+        return signingSecretsKey.clone();
     }
 
     public static byte[] hmac(byte[] key, String message) {

@@ -20,4 +20,12 @@ public class Tenant {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** Scans the contract allows per {@link #limitPeriod}; null = unlimited. */
+    @Column(name = "scan_limit")
+    public Integer scanLimit;
+
+    /** {@code month} (calendar month, UTC) or {@code total}. */
+    @Column(name = "limit_period", nullable = false)
+    public String limitPeriod = "month";
 }

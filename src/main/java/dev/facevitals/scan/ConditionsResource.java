@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
@@ -22,6 +23,7 @@ import dev.facevitals.api.ApiException;
 import dev.facevitals.api.ErrorCode;
 import dev.facevitals.auth.Caller;
 import dev.facevitals.auth.Roles;
+import dev.facevitals.storage.DebugStore;
 import dev.facevitals.vision.ConditionsReport;
 import dev.facevitals.vision.ImageRejectedException;
 import dev.facevitals.vision.opencv.OpenCvVision;
@@ -34,13 +36,14 @@ import io.smallrye.common.annotation.Blocking;
  */
 @Path("/v1/videos/check-conditions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.API_KEY, Roles.ACTION_TOKEN})
+@RolesAllowed(Roles.SCANS)
 public class ConditionsResource {
 
     private static final Logger LOG = Logger.getLogger(ConditionsResource.class);
 
+    /** @param debugKey where the snapshot was kept when the request asked {@code debug=true}, else null */
     public record Response(double qualityScore, int qualityErrorCode, String prompt, String signature,
-                           FaceInfo face) {
+                           FaceInfo face, String debugKey) {
     }
 
     /** The face judged: box and keypoints in image pixels, head pose in degrees. */
@@ -54,13 +57,15 @@ public class ConditionsResource {
     }
 
     private final OpenCvVision vision;
+    private final DebugStore debugStore;
     private final ConditionsSignatures signatures;
     private final UploadConfig config;
     private final SecurityIdentity identity;
 
-    public ConditionsResource(OpenCvVision vision, ConditionsSignatures signatures, UploadConfig config,
-                              SecurityIdentity identity) {
+    public ConditionsResource(OpenCvVision vision, DebugStore debugStore, ConditionsSignatures signatures,
+                              UploadConfig config, SecurityIdentity identity) {
         this.vision = vision;
+        this.debugStore = debugStore;
         this.signatures = signatures;
         this.config = config;
         this.identity = identity;
@@ -69,9 +74,10 @@ public class ConditionsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Blocking
-    public Response check(@RestForm("image") FileUpload image) {
+    public Response check(@RestForm("image") FileUpload image, @QueryParam("debug") boolean debug) {
         Caller caller = Caller.of(identity);
         byte[] bytes = read(image);
+        String debugKey = debug ? keepForDebugging(caller, bytes, image.contentType()) : null;
         ConditionsReport report;
         try {
             report = vision.checkConditions(bytes);
@@ -81,7 +87,19 @@ public class ConditionsResource {
         String signature = report.conditionsMet() ? signatures.issue(caller.tenantId(), sha256(bytes)) : null;
         LOG.debugf("check-conditions for %s: code %d, score %.1f", caller.tenantId(), report.errorCode(),
                 report.qualityScore());
-        return new Response(report.qualityScore(), report.errorCode(), report.prompt(), signature, face(report));
+        return new Response(report.qualityScore(), report.errorCode(), report.prompt(), signature, face(report),
+                debugKey);
+    }
+
+    /** The store and its table are reactive; this route is blocking: run them on a Vert.x context and wait. */
+    private String keepForDebugging(Caller caller, byte[] bytes, String contentType) {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+                    () -> debugStore.keep(caller.tenantId(), "check-conditions", bytes, contentType));
+        } catch (Throwable e) {
+            LOG.warnf("Could not keep a debug snapshot for %s: %s", caller.tenantId(), e.getMessage());
+            return null;
+        }
     }
 
     private byte[] read(FileUpload image) {

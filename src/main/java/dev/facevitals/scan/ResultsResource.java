@@ -39,7 +39,7 @@ public class ResultsResource {
 
     @GET
     @Path("/{uuid}")
-    @RolesAllowed({Roles.API_KEY, Roles.ACTION_TOKEN})
+    @RolesAllowed(Roles.RESULTS)
     public Uni<ScanResult> result(@PathParam("uuid") String uuidText) {
         UUID uuid = ScanIds.parse(uuidText);
         return scans.find(Caller.of(identity), uuid).map(ScanResult::of);
@@ -51,7 +51,7 @@ public class ResultsResource {
      */
     @GET
     @Path("/wait/{uuid}")
-    @RolesAllowed({Roles.API_KEY, Roles.ACTION_TOKEN})
+    @RolesAllowed(Roles.RESULTS)
     public Uni<Response> waitForResult(@PathParam("uuid") String uuidText) {
         UUID uuid = ScanIds.parse(uuidText);
         Caller caller = Caller.of(identity);
@@ -68,11 +68,13 @@ public class ResultsResource {
 
     @GET
     @Path("/count")
-    @RolesAllowed(Roles.API_KEY)
+    @RolesAllowed(Roles.HISTORY)
     public Uni<CountResponse> count(@QueryParam("performer-ref") String performerRef,
                                     @QueryParam("patient-ref") String patientRef) {
-        return scans.countDone(Caller.of(identity), performerRef, patientRef)
-                .map(n -> new CountResponse(n, null));
+        Caller caller = Caller.of(identity);
+        return scans.countDone(caller, performerRef, patientRef)
+                .chain(n -> scans.quota(caller.tenantId()).map(q -> new CountResponse(n,
+                        q.allowed() == null ? null : q.allowed().longValue())));
     }
 
     private static Response finalOrNoContent(Scan scan) {

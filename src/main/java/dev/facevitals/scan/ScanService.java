@@ -3,6 +3,7 @@ package dev.facevitals.scan;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,10 @@ import dev.facevitals.api.ErrorCode;
 import dev.facevitals.auth.Caller;
 import dev.facevitals.scan.analysis.AnalysisOutcome;
 import dev.facevitals.scan.analysis.ScanFailure;
+import dev.facevitals.ops.AuditLog;
+import dev.facevitals.storage.ObjectStore;
 import dev.facevitals.vitals.VitalsResult;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -29,11 +33,16 @@ public class ScanService {
     private final ScanRepository scans;
     private final ScanRequestProducer requests;
     private final UploadConfig config;
+    private final ObjectStore store;
+    private final AuditLog audit;
 
-    public ScanService(ScanRepository scans, ScanRequestProducer requests, UploadConfig config) {
+    public ScanService(ScanRepository scans, ScanRequestProducer requests, UploadConfig config, ObjectStore store,
+                       AuditLog audit) {
         this.scans = scans;
         this.requests = requests;
         this.config = config;
+        this.store = store;
+        this.audit = audit;
     }
 
     /** Spends the signature (once only) and creates the scan that the upload URL will be for. */
@@ -86,21 +95,121 @@ public class ScanService {
             if (scan.statusEnum() != ScanStatus.AWAITING_UPLOAD) {
                 return Uni.createFrom().item(scan);
             }
-            scan.status = ScanStatus.QUEUED.wire();
-            scan.timezone = timezone;
-            scan.performerRef = performerRef;
-            scan.patientRef = patientRef;
-            scan.queuedAt = now();
-            ScanRequestEvent event = new ScanRequestEvent(scan.uuid, scan.tenantId, scan.objectKey,
-                    scan.queuedAt.toInstant());
-            return requests.send(event)
-                    .onFailure().transform(e -> {
-                        LOG.errorf("Could not publish the request for scan %s: %s", uuid, e.getMessage());
-                        return new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
-                    })
-                    .invoke(() -> LOG.infof("Scan %s queued (tenant %s)", uuid, scan.tenantId))
-                    .replaceWith(scan);
+            // the tenant row lock serialises the quota check with the tenant's other process calls
+            return quota(caller.tenantId(), true).chain(q -> {
+                if (q.remaining() != null && q.remaining() <= 0) {
+                    throw new ApiException(ErrorCode.QUOTA_EXHAUSTED, "The contract allows " + q.allowed()
+                            + " scans per " + q.period() + "; all are used. Nothing was queued.");
+                }
+                return enqueue(scan, timezone, performerRef, patientRef);
+            });
         });
+    }
+
+    /** Marks the (locked) scan queued and puts its request on the broker before the transaction commits. */
+    private Uni<Scan> enqueue(Scan scan, String timezone, String performerRef, String patientRef) {
+        scan.status = ScanStatus.QUEUED.wire();
+        scan.timezone = timezone;
+        scan.performerRef = performerRef;
+        scan.patientRef = patientRef;
+        scan.queuedAt = now();
+        ScanRequestEvent event = new ScanRequestEvent(scan.uuid, scan.tenantId, scan.objectKey,
+                scan.queuedAt.toInstant());
+        return requests.send(event)
+                .onFailure().transform(e -> {
+                    LOG.errorf("Could not publish the request for scan %s: %s", scan.uuid, e.getMessage());
+                    return new ApiException(ErrorCode.SERVICE_UNAVAILABLE);
+                })
+                .invoke(() -> LOG.infof("Scan %s queued (tenant %s)", scan.uuid, scan.tenantId))
+                .replaceWith(scan);
+    }
+
+    /**
+     * A tenant's contract use.
+     *
+     * @param allowed     scans allowed per period, null = unlimited
+     * @param used        scans queued in the period
+     * @param remaining   allowed minus used (not below 0), null = unlimited
+     * @param period      {@code month} or {@code total}
+     * @param periodStart start of the current period (null for total)
+     * @param periodEnd   end of the current period, exclusive (null for total)
+     */
+    public record Quota(Integer allowed, long used, Integer remaining, String period, OffsetDateTime periodStart,
+                        OffsetDateTime periodEnd) {
+    }
+
+    @WithSession
+    public Uni<Quota> quota(String tenantId) {
+        return quota(tenantId, false);
+    }
+
+    private Uni<Quota> quota(String tenantId, boolean lock) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select scan_limit, limit_period from tenants where id = ?1" + (lock ? " for update" : ""),
+                        Object[].class)
+                .setParameter(1, tenantId).getSingleResult()
+                .chain(row -> {
+                    Integer allowed = row[0] == null ? null : ((Number) row[0]).intValue();
+                    String period = (String) row[1];
+                    OffsetDateTime start = null;
+                    OffsetDateTime end = null;
+                    if ("month".equals(period)) {
+                        start = now().withDayOfMonth(1).toLocalDate().atStartOfDay().atOffset(ZoneOffset.UTC);
+                        end = start.plusMonths(1);
+                    }
+                    OffsetDateTime from = start;
+                    OffsetDateTime to = end;
+                    return session.createNativeQuery("select count(*) from scans where tenant_id = ?1 and queued_at is not null"
+                                    + (from == null ? "" : " and queued_at >= ?2 and queued_at < ?3"), Long.class)
+                            .setParameter(1, tenantId)
+                            .setParameter(2, from == null ? now() : from)
+                            .setParameter(3, to == null ? now() : to)
+                            .getSingleResult()
+                            .map(used -> new Quota(allowed, used,
+                                    allowed == null ? null : (int) Math.max(0, allowed - used), period, from, to));
+                }));
+    }
+
+    /** One page of a patient's results, newest first. */
+    public record Page(List<ScanResult> items, int page, int size, long total) {
+    }
+
+    @WithSession
+    public Uni<Page> history(Caller caller, String patientRef, int page, int size) {
+        return scans.find("tenantId = ?1 and patientRef = ?2", Sort.descending("createdAt"), caller.tenantId(), patientRef)
+                .page(page, size).list()
+                .chain(list -> scans.count("tenantId = ?1 and patientRef = ?2", caller.tenantId(), patientRef)
+                        .map(total -> new Page(list.stream().map(ScanResult::of).toList(), page, size, total)));
+    }
+
+    /**
+     * Erases a patient: the stored videos first (a video must not outlive its result), then the results, with an
+     * audit record naming who asked. Returns how many scans were erased.
+     */
+    public Uni<Integer> erasePatient(Caller caller, String patientRef) {
+        return objectKeys(caller.tenantId(), patientRef)
+                .chain(keys -> keys.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.join().all(keys.stream().map(store::delete).toList()).usingConcurrencyOf(8)
+                        .andFailFast().replaceWithVoid())
+                .chain(() -> deleteRows(caller, patientRef));
+    }
+
+    @WithSession
+    Uni<List<String>> objectKeys(String tenantId, String patientRef) {
+        return scans.find("tenantId = ?1 and patientRef = ?2", tenantId, patientRef).project(ObjectKeyOnly.class).list()
+                .map(l -> l.stream().map(ObjectKeyOnly::objectKey).toList());
+    }
+
+    /** Projection of a scan to its object key. */
+    public record ObjectKeyOnly(String objectKey) {
+    }
+
+    @WithTransaction
+    Uni<Integer> deleteRows(Caller caller, String patientRef) {
+        return scans.delete("tenantId = ?1 and patientRef = ?2", caller.tenantId(), patientRef)
+                .call(n -> audit.record(caller.tenantId(), caller.credentialId(), "patient.erase", patientRef,
+                        "scans=" + n))
+                .map(Long::intValue);
     }
 
     /** What a worker gets when it claims a scan. */

@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 /** Steps 2 and 3 of a health scan: an upload URL for the video, then the request to process it. */
 @Path("/v1/videos")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.API_KEY, Roles.ACTION_TOKEN})
+@RolesAllowed(Roles.SCANS)
 public class VideosResource {
 
     private static final Logger LOG = Logger.getLogger(VideosResource.class);

@@ -118,6 +118,14 @@ public class ObjectStore {
                 .onFailure(ObjectStore::isNoSuchObject).recoverWithItem(Optional.empty()));
     }
 
+    /** Stores a small object (snapshots kept for debugging). */
+    public Uni<Void> put(String key, byte[] bytes, String contentType) {
+        return VertxContexts.onCallerContext(Uni.createFrom().completionStage(() -> call(() ->
+                client.putObject(io.minio.PutObjectArgs.builder().bucket(config.bucket()).object(key)
+                        .stream(new java.io.ByteArrayInputStream(bytes), bytes.length, -1)
+                        .contentType(contentType).build()))).replaceWithVoid());
+    }
+
     public Uni<Void> delete(String key) {
         return VertxContexts.onCallerContext(Uni.createFrom().completionStage(() -> call(() ->
                 client.removeObject(RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build()))));
