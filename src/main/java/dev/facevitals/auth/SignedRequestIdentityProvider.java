@@ -60,8 +60,14 @@ public class SignedRequestIdentityProvider implements IdentityProvider<Credentia
             if (key == null || key.signingSecret == null) {
                 return refused(ErrorCode.REQUEST_SIGNATURE_INVALID);
             }
-            byte[] expected = Secrets.hmac(secrets.open(key.signingSecret),
-                    request.canonical.getBytes(StandardCharsets.UTF_8));
+            byte[] secret;
+            try {
+                secret = secrets.open(key.signingSecret);
+            } catch (IllegalStateException e) {
+                // sealed under an earlier token secret: this key's signing secret must be re-issued (rotate)
+                return refused(ErrorCode.REQUEST_SIGNATURE_INVALID);
+            }
+            byte[] expected = Secrets.hmac(secret, request.canonical.getBytes(StandardCharsets.UTF_8));
             if (!MessageDigest.isEqual(expected, given)) {
                 return refused(ErrorCode.REQUEST_SIGNATURE_INVALID);
             }
