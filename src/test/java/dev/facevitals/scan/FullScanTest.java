@@ -17,6 +17,8 @@ import dev.facevitals.testing.Clips;
 import dev.facevitals.testing.LocalStackResource;
 import dev.facevitals.testing.PresignedPost;
 import dev.facevitals.testing.Snapshots;
+import dev.facevitals.video.PatternClip;
+import dev.facevitals.video.synthetic.ClipEncoder;
 import dev.facevitals.video.synthetic.SyntheticClip;
 import dev.facevitals.video.synthetic.SyntheticTruth;
 import io.quarkus.test.common.WithTestResource;
@@ -61,6 +63,18 @@ class FullScanTest {
         JsonPath result = scan(Clips.path(truth));
         assertThat(result.getString("status")).isEqualTo("failed");
         assertThat(result.getInt("error.error_code")).isEqualTo(5);
+    }
+
+    @Test
+    void aVideoWithoutAFaceFailsWithError3() throws Exception {
+        Path file = Path.of("target", "clips", "no-face.mp4");
+        Files.createDirectories(file.getParent());
+        PatternClip.write(file, ClipEncoder.Codec.H264, 640, 480, PatternClip.cfr(22 * 30, 30), 0, true);
+        byte[] snapshot = Snapshots.firstFrameJpeg(Clips.path(Clips.clip("snapshot-2s", 70, 2, b -> b)));
+        JsonPath result = scan(file, snapshot);
+        assertThat(result.getString("status")).isEqualTo("failed");
+        assertThat(result.getInt("error.error_code")).isEqualTo(3);
+        assertThat(result.getString("error.error_type")).isEqualTo("VideoError");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * {@code (10 * i) % 200 + 20}, with a red marker square in the top-left corner of the upright picture and a
  * blue one in the top-right, so orientation and frame order can be read back.
  */
-final class PatternClip {
+public final class PatternClip {
 
     static final int MARKER = 12;
 
@@ -49,7 +49,7 @@ final class PatternClip {
      *
      * @return the timestamps (microseconds from the first frame) a decoder must report
      */
-    static long[] write(Path file, ClipEncoder.Codec codec, int w, int h, long[] ticks, int rotationCw,
+    public static long[] write(Path file, ClipEncoder.Codec codec, int w, int h, long[] ticks, int rotationCw,
                         boolean moovAtStart) throws IOException {
         boolean sideways = rotationCw == 90 || rotationCw == 270;
         ClipEncoder.Settings settings = ClipEncoder.Settings.of(codec, sideways ? h : w, sideways ? w : h)
@@ -72,7 +72,7 @@ final class PatternClip {
     }
 
     /** Constant frame rate ticks for {@code n} frames at {@code fps}. */
-    static long[] cfr(int n, int fps) {
+    public static long[] cfr(int n, int fps) {
         long[] t = new long[n];
         for (int i = 0; i < n; i++) {
             t[i] = Math.round((double) i * ClipEncoder.TIMESCALE / fps);
