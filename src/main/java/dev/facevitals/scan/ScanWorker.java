@@ -15,6 +15,7 @@ import dev.facevitals.scan.analysis.AnalysisOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
@@ -26,6 +27,7 @@ import io.vertx.mutiny.core.WorkerExecutor;
  * mid-scan leaves the record to the next member of the consumer group, which redoes the scan.
  */
 @ApplicationScoped
+@Startup // register its gauges and timer before the first scan, so dashboards see zeros, not gaps
 public class ScanWorker {
 
     private static final Logger LOG = Logger.getLogger(ScanWorker.class);
