@@ -99,6 +99,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (e instanceof io.vertx.core.http.HttpClosedException) {
+            // the client went away mid-request: nothing to answer, nothing to alarm anyone about
+            LOG.debugf("Client closed the connection: %s", e.getMessage());
+            return response(ErrorCode.SERVICE_UNAVAILABLE, "The connection was closed.");
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", id);
         return response(ErrorCode.INTERNAL_ERROR, "Unexpected error (reference " + id + ").");

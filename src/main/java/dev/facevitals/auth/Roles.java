@@ -39,9 +39,6 @@ public final class Roles {
     public static final List<String> GROUPS = List.of(SCANS, RESULTS, HISTORY, ACCOUNT, FACES, LIVENESS, REPORTS);
     public static final List<String> ACTION_GROUPS = List.of(SCANS, RESULTS);
 
-    /** Every kind of tenant credential: for routes any authenticated caller may use. */
-    public static final String[] ANY_CREDENTIAL = {API_KEY, ACTION_TOKEN, BEARER, SIGNED};
-
     /** Attribute of the security identity holding the tenant id. */
     public static final String TENANT_ATTRIBUTE = "facevitals.tenant";
 
