@@ -1,6 +1,7 @@
 package dev.facevitals.scan.analysis;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -43,6 +44,16 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
 
     @Override
     public AnalysisOutcome analyze(Path file, Progress progress) {
+        return analyze(file, progress, null);
+    }
+
+    /**
+     * Like {@link #analyze(Path, Progress)}, and hands the scan's traces to {@code tracesTap} before the
+     * vitals engine runs (benchmarks evaluate other settings on the same traces without decoding again).
+     *
+     * @param tracesTap told the traces when the face checks passed; may be null
+     */
+    public AnalysisOutcome analyze(Path file, Progress progress, Consumer<SignalTraces> tracesTap) {
         long t0 = System.nanoTime();
         try (FrameSource source = decoder.open(file)) {
             VideoInfo info = source.info();
@@ -82,6 +93,9 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                 }
                 long tVision = System.nanoTime();
                 SignalTraces traces = recorder.traces();
+                if (tracesTap != null) {
+                    tracesTap.accept(traces);
+                }
                 VitalsResult vitals = engine.estimate(traces);
                 LOG.debugf("Analysed %d frames: decode+vision %d ms, vitals %d ms", frames,
                         (tVision - t0) / 1_000_000, (System.nanoTime() - tVision) / 1_000_000);

@@ -1,0 +1,455 @@
+package dev.facevitals.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facevitals.scan.analysis.AnalysisOutcome;
+import dev.facevitals.scan.analysis.PipelineAnalyzer;
+import dev.facevitals.scan.analysis.VideoAnalyzer;
+import dev.facevitals.video.DecoderSettings;
+import dev.facevitals.video.VideoDecoder;
+import dev.facevitals.video.synthetic.ClipEncoder;
+import dev.facevitals.video.synthetic.SyntheticClip;
+import dev.facevitals.video.synthetic.SyntheticTruth;
+import dev.facevitals.vision.VisionSettings;
+import dev.facevitals.vision.opencv.OpenCvVision;
+import dev.facevitals.vitals.DefaultVitalsEngine;
+import dev.facevitals.vitals.SignalTraces;
+import dev.facevitals.vitals.VitalsAnalysis;
+import dev.facevitals.vitals.VitalsResult;
+import dev.facevitals.vitals.VitalsSettings;
+import dev.facevitals.vitals.rppg.PulseMethod;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The vitals benchmark (a command, not a test: nothing here is asserted). Generates a set of synthetic face
+ * clips with known pulse, breathing and HRV under named conditions, runs each through the real scan pipeline
+ * ({@link PipelineAnalyzer}: frames decoded from the encoded file, face tracking, skin traces) once, then
+ * evaluates every rPPG method on those same traces and prints MAE, RMSE and Pearson r for heart rate,
+ * breathing rate, SDNN and RMSSD per method and condition. Optionally the same for a folder of real videos
+ * with {@code <video>.truth.json} beside each, the talking-face clip as a real-video check, and the speed
+ * ratio: scan time over bare decode time of one 30 s 640 x 480 30 fps clip, same decoder thread setting.
+ *
+ * <pre>
+ * ./mvnw -o -q test-compile
+ * ./mvnw -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.facevitals.bench.VitalsBenchmark [flags]
+ *   --quick          1 clip per condition, no 60 s clips (default: 2 per condition, plus two 60 s clips)
+ *   --seconds N      clip length (default 20, the scan minimum)
+ *   --per N          clips per condition
+ *   --hrv-clips N    60 s still clips for the HRV rows (default 2; 0 with --quick)
+ *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all)
+ *   --videos DIR     also every video in DIR with a truth JSON beside it
+ *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
+ *   --no-speed       skip the speed benchmark; --speed-only runs only it
+ *   --out DIR        where clips are cached (default target/bench-clips)
+ * </pre>
+ * Truth JSON of real videos: {@code heart_rate_bpm}, and optionally {@code respiratory_rate_bpm},
+ * {@code sdnn_ms}, {@code rmssd_ms} (the synthetic clips' truth files have these keys too).
+ */
+public final class VitalsBenchmark {
+
+    private static final PulseMethod[] METHODS = PulseMethod.values();
+    private static final String[] MEASURES = {"HR", "RR", "SDNN", "RMSSD"};
+    private static final String[] UNITS = {"bpm", "/min", "ms", "ms"};
+
+    /** HR and RR truths cycled through the clips of a condition. */
+    private static final double[][] TRUTHS = {{58, 12}, {76, 18}, {97, 9}, {122, 24}, {66, 15}, {88, 21}};
+
+    /** One named condition of the generated set. */
+    record Condition(String name, String what, UnaryOperator<SyntheticClip.Builder> options, String ext) {
+        Condition(String name, String what, UnaryOperator<SyntheticClip.Builder> options) {
+            this(name, what, options, ".mp4");
+        }
+    }
+
+    static final List<Condition> CONDITIONS = List.of(
+            new Condition("lossless", "still face, lossless FFV1 (reference: no compression at all)",
+                    b -> b.codec(ClipEncoder.Codec.FFV1), ".mkv"),
+            new Condition("still", "still face, near-lossless all-intra H.264 (QP 16)", b -> b),
+            new Condition("h264", "still face, sensor noise 2, phone-like H.264 (openh264 8 Mbit/s, GOP 60)",
+                    b -> b.sensorNoise(2).codec(ClipEncoder.Codec.H264)),
+            new Condition("motion", "head motion and turning, light from the side, specular highlights",
+                    b -> b.headMotion(1.0).sideLight(0.25).specular(0.3)),
+            new Condition("flicker", "bluish screen light flickering at 1.6 Hz inside the pulse band, 1 %",
+                    b -> b.screenFlicker(1.6, 0.01)),
+            new Condition("exposure", "auto-exposure steps up to 8 % every 4-8 s", b -> b.exposureSteps(0.08)),
+            new Condition("all", "all of the above, sensor noise 2, frame-time jitter 25 %, phone-like H.264",
+                    b -> b.headMotion(1.0).sideLight(0.25).specular(0.3).screenFlicker(1.6, 0.01)
+                            .exposureSteps(0.08).sensorNoise(2).vfrJitter(0.25).codec(ClipEncoder.Codec.H264)));
+
+    /** One measured value against its truth. */
+    record Pair(double truth, Double measured) {
+    }
+
+    /** Results of one method on one condition: pairs per measure, and failure codes. */
+    static final class Cell {
+        final List<List<Pair>> pairs = new ArrayList<>();
+        final Map<Integer, Integer> failures = new TreeMap<>();
+        int clips;
+        double snrSum;
+        int snrCount;
+
+        Cell() {
+            for (int i = 0; i < MEASURES.length; i++) {
+                pairs.add(new ArrayList<>());
+            }
+        }
+    }
+
+    private VitalsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        boolean quick = has(args, "--quick");
+        double seconds = Double.parseDouble(opt(args, "--seconds", "20"));
+        int per = Integer.parseInt(opt(args, "--per", quick ? "1" : "2"));
+        int hrvClips = Integer.parseInt(opt(args, "--hrv-clips", quick ? "0" : "2"));
+        Path out = Path.of(opt(args, "--out", "target/bench-clips"));
+        String only = opt(args, "--conditions", null);
+        String videos = opt(args, "--videos", null);
+        Path talking = Path.of(opt(args, "--talking",
+                "../shared/media/faces/face_recognition/short_hamilton_clip.mp4"));
+        boolean speed = !has(args, "--no-speed");
+        boolean speedOnly = has(args, "--speed-only");
+        Files.createDirectories(out);
+
+        List<Path> photos = photos();
+        System.out.printf("VitalsBenchmark: %s; photos %s%n", String.join(" ", args),
+                photos.stream().map(p -> p.getFileName().toString()).toList());
+        DecoderSettings decoderSettings = DecoderSettings.defaults().withThreads(1);
+        VideoDecoder decoder = new VideoDecoder(decoderSettings);
+        try (OpenCvVision vision = new OpenCvVision(VisionSettings.defaults())) {
+            if (!speedOnly) {
+                Map<String, Map<PulseMethod, Cell>> table = new LinkedHashMap<>();
+                int clipNo = 0;
+                for (Condition c : CONDITIONS) {
+                    if (only != null && !List.of(only.split(",")).contains(c.name())) {
+                        continue;
+                    }
+                    for (int i = 0; i < per; i++) {
+                        double[] t = TRUTHS[(i + clipNo) % TRUTHS.length];
+                        Path photo = photos.get((i + clipNo) % photos.size());
+                        String name = String.format("%s-%d-%s-hr%.0f-rr%.0f-%.0fs", c.name(), i,
+                                stem(photo), t[0], t[1], seconds);
+                        SyntheticTruth truth = generate(out, name + c.ext(), photo, t[0], t[1], seconds, c.options());
+                        evaluate(decoder, vision, out.resolve(truth.clip()), c.name(), truthOf(truth), table);
+                    }
+                    clipNo++;
+                }
+                for (int i = 0; i < hrvClips; i++) {
+                    double[] t = TRUTHS[i % TRUTHS.length];
+                    Path photo = photos.get(i % photos.size());
+                    String name = String.format("hrv60-%d-%s-hr%.0f-rr%.0f", i, stem(photo), t[0], t[1]);
+                    // a livelier heart than the default, so SDNN and RMSSD have something to measure
+                    SyntheticTruth truth = generate(out, name, photo, t[0], t[1], 60, b -> b.hrv(40, 20, 20));
+                    evaluate(decoder, vision, out.resolve(truth.clip()), "still-60s", truthOf(truth), table);
+                }
+                if (videos != null) {
+                    for (Path v : listVideos(Path.of(videos))) {
+                        evaluate(decoder, vision, v, "videos", readTruth(SyntheticTruth.pathFor(v)), table);
+                    }
+                }
+                printTable(table);
+                if (Files.exists(talking)) {
+                    talkingFace(decoder, vision, talking);
+                } else {
+                    System.out.println("talking-face clip not found: " + talking);
+                }
+            }
+            if (speed) {
+                speed(decoder, vision, out);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- generation and evaluation
+
+    private static SyntheticTruth generate(Path dir, String name, Path photo, double hr, double rr, double sec,
+                                           UnaryOperator<SyntheticClip.Builder> options) throws IOException {
+        Path clip = dir.resolve(name.contains(".") ? name : name + ".mp4");
+        Path truthFile = SyntheticTruth.pathFor(clip);
+        if (Files.exists(clip) && Files.exists(truthFile)) {
+            return SyntheticTruth.read(truthFile);
+        }
+        long t0 = System.nanoTime();
+        SyntheticClip.Builder b = SyntheticClip.builder().photo(photo).faceSize(200).heartRate(hr)
+                .respiratoryRate(rr).durationSec(Math.min(60, sec + 0.5)).seed(name.hashCode());
+        SyntheticTruth truth = options.apply(b).write(clip);
+        System.out.printf("  generated %s in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
+        return truth;
+    }
+
+    /** Truth values HR, RR, SDNN, RMSSD (NaN when unknown). */
+    private static double[] truthOf(SyntheticTruth t) {
+        return new double[] {t.heartRateBpm(), t.respiratoryRateBpm(), t.sdnnMs(), t.rmssdMs()};
+    }
+
+    private static double[] readTruth(Path file) throws IOException {
+        JsonNode n = new ObjectMapper().readTree(file.toFile());
+        String[] keys = {"heart_rate_bpm", "respiratory_rate_bpm", "sdnn_ms", "rmssd_ms"};
+        double[] v = new double[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            v[i] = n.hasNonNull(keys[i]) ? n.get(keys[i]).asDouble() : Double.NaN;
+        }
+        return v;
+    }
+
+    private static void evaluate(VideoDecoder decoder, OpenCvVision vision, Path clip, String condition,
+                                 double[] truth, Map<String, Map<PulseMethod, Cell>> table) {
+        long t0 = System.nanoTime();
+        SignalTraces[] tapped = new SignalTraces[1];
+        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision, engine(PulseMethod.POS), 20);
+        AnalysisOutcome outcome = analyzer.analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
+        double sec = (System.nanoTime() - t0) / 1e9;
+        Map<PulseMethod, Cell> row = table.computeIfAbsent(condition, k -> new LinkedHashMap<>());
+        StringBuilder line = new StringBuilder(String.format("  %-44s %5.1f s  truth HR %5.1f RR %4.1f SDNN %5.1f"
+                + " RMSSD %5.1f |", clip.getFileName(), sec, truth[0], truth[1], truth[2], truth[3]));
+        for (PulseMethod m : METHODS) {
+            Cell cell = row.computeIfAbsent(m, k -> new Cell());
+            cell.clips++;
+            if (tapped[0] == null) {
+                int code = outcome.failure() == null ? 99 : outcome.failure().code();
+                cell.failures.merge(code, 1, Integer::sum);
+                line.append(String.format(" %s err %d", m, code));
+                for (int i = 0; i < MEASURES.length; i++) {
+                    if (Double.isFinite(truth[i])) {
+                        cell.pairs.get(i).add(new Pair(truth[i], null));
+                    }
+                }
+                continue;
+            }
+            VitalsAnalysis a = new DefaultVitalsEngine(settings(m)).analyse(tapped[0]);
+            VitalsResult r = a.result();
+            if (r.failure() != null) {
+                cell.failures.merge(r.failure().code(), 1, Integer::sum);
+            }
+            if (Double.isFinite(r.pulseSnrDb())) {
+                cell.snrSum += r.pulseSnrDb();
+                cell.snrCount++;
+            }
+            Double[] got = {r.heartRateBpm(), r.respiratoryRateBpm(), r.sdnnMs(), r.rmssdMs()};
+            for (int i = 0; i < MEASURES.length; i++) {
+                if (Double.isFinite(truth[i])) {
+                    cell.pairs.get(i).add(new Pair(truth[i], got[i]));
+                }
+            }
+            line.append(String.format(" %s %s/%s/%s/%s %.1fdB%s", m, fmt(got[0]), fmt(got[1]), fmt(got[2]),
+                    fmt(got[3]), r.pulseSnrDb(), r.failure() == null ? "" : " err " + r.failure().code()));
+        }
+        System.out.println(line);
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "-" : String.format("%.1f", v);
+    }
+
+    static VitalsSettings settings(PulseMethod m) {
+        return VitalsSettings.DEFAULTS.withMethod(m);
+    }
+
+    private static DefaultVitalsEngine engine(PulseMethod m) {
+        return new DefaultVitalsEngine(settings(m));
+    }
+
+    // ---------------------------------------------------------------- statistics and table
+
+    /** MAE, RMSE, Pearson r and count over the reported pairs; NaN where undefined. */
+    static double[] stats(List<Pair> pairs) {
+        int n = 0;
+        double abs = 0;
+        double sq = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (Pair p : pairs) {
+            if (p.measured() == null) {
+                continue;
+            }
+            double x = p.truth();
+            double y = p.measured();
+            double e = y - x;
+            n++;
+            abs += Math.abs(e);
+            sq += e * e;
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            syy += y * y;
+            sxy += x * y;
+        }
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, 0};
+        }
+        double cov = sxy - sx * sy / n;
+        double vx = sxx - sx * sx / n;
+        double vy = syy - sy * sy / n;
+        double r = n > 2 && vx > 0 && vy > 0 ? cov / Math.sqrt(vx * vy) : Double.NaN;
+        return new double[] {abs / n, Math.sqrt(sq / n), r, n};
+    }
+
+    private static void printTable(Map<String, Map<PulseMethod, Cell>> table) {
+        System.out.println();
+        System.out.println("Per method and condition: MAE / RMSE / Pearson r over the clips where a value was"
+                + " reported (n = reported/clips); errors = failure codes of clips without a heart rate.");
+        StringBuilder head = new StringBuilder(String.format("%-10s %-6s", "condition", "method"));
+        for (int i = 0; i < MEASURES.length; i++) {
+            head.append(String.format(" | %-25s", MEASURES[i] + " (" + UNITS[i] + ") MAE RMSE r n"));
+        }
+        head.append(" | SNR dB | errors");
+        System.out.println(head);
+        Map<PulseMethod, Cell> totals = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<PulseMethod, Cell>> e : table.entrySet()) {
+            for (Map.Entry<PulseMethod, Cell> me : e.getValue().entrySet()) {
+                printRow(e.getKey(), me.getKey(), me.getValue());
+                if (!e.getKey().equals("videos")) {
+                    Cell t = totals.computeIfAbsent(me.getKey(), k -> new Cell());
+                    Cell c = me.getValue();
+                    t.clips += c.clips;
+                    t.snrSum += c.snrSum;
+                    t.snrCount += c.snrCount;
+                    for (int i = 0; i < MEASURES.length; i++) {
+                        t.pairs.get(i).addAll(c.pairs.get(i));
+                    }
+                    c.failures.forEach((k, v) -> t.failures.merge(k, v, Integer::sum));
+                }
+            }
+        }
+        for (Map.Entry<PulseMethod, Cell> me : totals.entrySet()) {
+            printRow("generated", me.getKey(), me.getValue());
+        }
+    }
+
+    private static void printRow(String condition, PulseMethod m, Cell c) {
+        StringBuilder row = new StringBuilder(String.format("%-10s %-6s", condition, m));
+        for (int i = 0; i < MEASURES.length; i++) {
+            List<Pair> p = c.pairs.get(i);
+            if (p.isEmpty()) {
+                row.append(String.format(" | %-25s", "no truth"));
+                continue;
+            }
+            double[] s = stats(p);
+            row.append(String.format(" | %5.2f %5.2f %5.2f %2d/%-2d", s[0], s[1], s[2], (int) s[3], p.size()));
+        }
+        row.append(String.format(" | %6.1f | %s", c.snrCount == 0 ? Double.NaN : c.snrSum / c.snrCount,
+                c.failures.isEmpty() ? "-" : c.failures.toString()));
+        System.out.println(row);
+    }
+
+    // ---------------------------------------------------------------- real-video check
+
+    private static void talkingFace(VideoDecoder decoder, OpenCvVision vision, Path clip) {
+        System.out.println();
+        System.out.println("Talking-face clip " + clip.getFileName() + " through the pipeline:");
+        for (double min : new double[] {20, 5}) {
+            SignalTraces[] tapped = new SignalTraces[1];
+            VitalsSettings s = VitalsSettings.DEFAULTS;
+            VitalsSettings.Signal g = s.signal();
+            DefaultVitalsEngine engine = new DefaultVitalsEngine(s.withSignal(new VitalsSettings.Signal(
+                    g.resampleHz(), min, g.maxGapSec(), g.detrendCutoffHz(), g.filterOrder(),
+                    Math.min(g.spectrumSegmentSec(), min), g.spectrumResolutionHz())));
+            AnalysisOutcome o = new PipelineAnalyzer(decoder, vision, engine, min)
+                    .analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
+            AnalysisOutcome.VideoSummary v = o.video();
+            System.out.printf("  minimum duration %.0f s: %s, %.1f s, %.1f fps, face coverage %s -> %s%n", min,
+                    v == null ? "?" : v.width() + "x" + v.height(), v == null ? 0 : v.durationS(),
+                    v == null ? 0 : v.fps(), o.faceCoverage() == null ? "-" : String.format("%.2f", o.faceCoverage()),
+                    o.failure() != null ? "error " + o.failure().code() + " (" + o.failure().message() + ")"
+                            : String.format("HR %s bpm, RR %s /min, SDNN %s ms, SNR %.1f dB",
+                            fmt(o.vitals().heartRateBpm()), fmt(o.vitals().respiratoryRateBpm()),
+                            fmt(o.vitals().sdnnMs()), o.vitals().pulseSnrDb()));
+            if (o.vitals() != null && o.failure() != null) {
+                System.out.printf("    (pulse SNR %.1f dB)%n", o.vitals().pulseSnrDb());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- speed
+
+    private static void speed(VideoDecoder decoder, OpenCvVision vision, Path dir) throws Exception {
+        System.out.println();
+        Path photo = photos().get(0);
+        String name = "speed-30s-640x480-30fps-motion-h264";
+        SyntheticTruth truth = generate(dir, name, photo, 72, 15, 30,
+                b -> b.headMotion(1.0).sensorNoise(2).codec(ClipEncoder.Codec.H264));
+        Path clip = dir.resolve(truth.clip());
+        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision, engine(PulseMethod.POS), 20);
+        int rounds = 5;
+        double bestDecode = Double.MAX_VALUE;
+        double bestScan = Double.MAX_VALUE;
+        long frames = 0;
+        String result = "";
+        // interleaved, first round is warm-up (JIT, model sessions); best of the rest
+        for (int r = 0; r <= rounds; r++) {
+            long t0 = System.nanoTime();
+            frames = decoder.bareDecode(clip).frames();
+            double d = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            AnalysisOutcome o = analyzer.analyze(clip, VideoAnalyzer.Progress.NONE);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (r > 0) {
+                bestDecode = Math.min(bestDecode, d);
+                bestScan = Math.min(bestScan, s);
+            }
+            result = o.failure() != null ? "error " + o.failure().code()
+                    : String.format("HR %.1f (truth %.1f)", o.vitals().heartRateBpm(), truth.heartRateBpm());
+        }
+        System.out.printf("Speed (%s, %d frames, decoder threads %d for both, best of %d after a warm-up):%n",
+                clip.getFileName(), frames, decoder.settings().threads(), rounds);
+        System.out.printf("  bare decode %.3f s (%.0f frames/s); full scan %.3f s (%.0f frames/s, %s)%n",
+                bestDecode, frames / bestDecode, bestScan, frames / bestScan, result);
+        System.out.printf("  scan / decode = %.2f%n", bestScan / bestDecode);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static List<Path> photos() throws IOException {
+        List<Path> p = new ArrayList<>();
+        p.add(Path.of("target", "test-classes", "photos", "sample3.jpg"));
+        for (String s : new String[] {"obama.jpg", "biden.jpg"}) {
+            Path f = Path.of("..", "shared", "media", "faces", "face_recognition", s);
+            if (Files.exists(f)) {
+                p.add(f);
+            }
+        }
+        return p;
+    }
+
+    private static String stem(Path p) {
+        String s = p.getFileName().toString();
+        int dot = s.lastIndexOf('.');
+        return dot > 0 ? s.substring(0, dot) : s;
+    }
+
+    private static List<Path> listVideos(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().matches("(?i).*\\.(mp4|mov|mkv|avi|webm)$"))
+                    .filter(p -> Files.exists(SyntheticTruth.pathFor(p))).sorted().toList();
+        }
+    }
+
+    private static boolean has(String[] args, String flag) {
+        return List.of(args).contains(flag);
+    }
+
+    private static String opt(String[] args, String flag, String def) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(flag)) {
+                return args[i + 1];
+            }
+        }
+        return def;
+    }
+}
