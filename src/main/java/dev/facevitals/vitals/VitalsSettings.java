@@ -105,7 +105,7 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
     /**
      * Pulse extraction and heart rate.
      *
-     * @param method           rPPG method (default POS, the most robust of the three to lighting changes)
+     * @param method           rPPG method (default PBV: the lowest errors in VitalsBenchmark, see docs/vitals.md)
      * @param fusion           how regions combine (default SNR_WEIGHTED)
      * @param windowSec        CHROM/POS window, s (default 1.6, as in both papers: about one beat at 40 bpm)
      * @param minHz            lowest heart rate searched, Hz (default 0.7 = 42 bpm)
@@ -118,7 +118,7 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
     public record Pulse(PulseMethod method, FusionMode fusion, double windowSec, double minHz, double maxHz,
                         double snrHalfWidthHz, double subharmonicRatio) {
 
-        public static final Pulse DEFAULTS = new Pulse(PulseMethod.POS, FusionMode.SNR_WEIGHTED, 1.6, 0.7, 4.0,
+        public static final Pulse DEFAULTS = new Pulse(PulseMethod.PBV, FusionMode.SNR_WEIGHTED, 1.6, 0.7, 4.0,
                 0.1, 0.1);
 
         public Pulse {

@@ -125,7 +125,8 @@ public final class VitalsBenchmark {
         Files.createDirectories(out);
 
         List<Path> photos = photos();
-        System.out.printf("VitalsBenchmark: %s; photos %s%n", String.join(" ", args),
+        System.out.printf("VitalsBenchmark: %s; default method %s; photos %s%n", String.join(" ", args),
+                VitalsSettings.DEFAULTS.pulse().method(),
                 photos.stream().map(p -> p.getFileName().toString()).toList());
         DecoderSettings decoderSettings = DecoderSettings.defaults().withThreads(1);
         VideoDecoder decoder = new VideoDecoder(decoderSettings);
@@ -135,6 +136,7 @@ public final class VitalsBenchmark {
                 int clipNo = 0;
                 for (Condition c : CONDITIONS) {
                     if (only != null && !List.of(only.split(",")).contains(c.name())) {
+                        clipNo++;
                         continue;
                     }
                     for (int i = 0; i < per; i++) {
@@ -209,7 +211,7 @@ public final class VitalsBenchmark {
                                  double[] truth, Map<String, Map<PulseMethod, Cell>> table) {
         long t0 = System.nanoTime();
         SignalTraces[] tapped = new SignalTraces[1];
-        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision, engine(PulseMethod.POS), 20);
+        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision, new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);
         AnalysisOutcome outcome = analyzer.analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
         double sec = (System.nanoTime() - t0) / 1e9;
         Map<PulseMethod, Cell> row = table.computeIfAbsent(condition, k -> new LinkedHashMap<>());
@@ -245,7 +247,8 @@ public final class VitalsBenchmark {
                 }
             }
             line.append(String.format(" %s %s/%s/%s/%s %.1fdB%s", m, fmt(got[0]), fmt(got[1]), fmt(got[2]),
-                    fmt(got[3]), r.pulseSnrDb(), r.failure() == null ? "" : " err " + r.failure().code()));
+                    fmt(got[3]), r.pulseSnrDb(), r.failure() == null ? ""
+                            : String.format(" err %d (peak %.1f)", r.failure().code(), 60 * a.heartRateHz())));
         }
         System.out.println(line);
     }
@@ -256,10 +259,6 @@ public final class VitalsBenchmark {
 
     static VitalsSettings settings(PulseMethod m) {
         return VitalsSettings.DEFAULTS.withMethod(m);
-    }
-
-    private static DefaultVitalsEngine engine(PulseMethod m) {
-        return new DefaultVitalsEngine(settings(m));
     }
 
     // ---------------------------------------------------------------- statistics and table
@@ -385,7 +384,7 @@ public final class VitalsBenchmark {
         SyntheticTruth truth = generate(dir, name, photo, 72, 15, 30,
                 b -> b.headMotion(1.0).sensorNoise(2).codec(ClipEncoder.Codec.H264));
         Path clip = dir.resolve(truth.clip());
-        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision, engine(PulseMethod.POS), 20);
+        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision, new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);
         int rounds = 5;
         double bestDecode = Double.MAX_VALUE;
         double bestScan = Double.MAX_VALUE;
@@ -404,7 +403,8 @@ public final class VitalsBenchmark {
                 bestScan = Math.min(bestScan, s);
             }
             result = o.failure() != null ? "error " + o.failure().code()
-                    : String.format("HR %.1f (truth %.1f)", o.vitals().heartRateBpm(), truth.heartRateBpm());
+                    : String.format("%s HR %.1f, truth %.1f", VitalsSettings.DEFAULTS.pulse().method(),
+                    o.vitals().heartRateBpm(), truth.heartRateBpm());
         }
         System.out.printf("Speed (%s, %d frames, decoder threads %d for both, best of %d after a warm-up):%n",
                 clip.getFileName(), frames, decoder.settings().threads(), rounds);

@@ -12,7 +12,7 @@ class VitalsSettingsTest {
     @Test
     void defaults() {
         VitalsSettings d = VitalsSettings.DEFAULTS;
-        assertThat(d.pulse().method()).isEqualTo(PulseMethod.POS);
+        assertThat(d.pulse().method()).isEqualTo(PulseMethod.PBV);
         assertThat(d.pulse().fusion()).isEqualTo(FusionMode.SNR_WEIGHTED);
         assertThat(d.signal().resampleHz()).isEqualTo(30);
         assertThat(d.signal().minDurationSec()).isEqualTo(20);
@@ -27,7 +27,7 @@ class VitalsSettingsTest {
     void withMethodChangesOnlyTheMethod() {
         VitalsSettings g = VitalsSettings.DEFAULTS.withMethod(PulseMethod.GREEN);
         assertThat(g.pulse().method()).isEqualTo(PulseMethod.GREEN);
-        assertThat(g.pulse().withMethod(PulseMethod.POS)).isEqualTo(VitalsSettings.DEFAULTS.pulse());
+        assertThat(g.pulse().withMethod(PulseMethod.PBV)).isEqualTo(VitalsSettings.DEFAULTS.pulse());
         assertThat(g.signal()).isEqualTo(VitalsSettings.DEFAULTS.signal());
     }
 

@@ -15,8 +15,8 @@ public interface AnalysisConfig {
     @WithDefault("PT20S")
     Duration minDuration();
 
-    /** rPPG method: POS, CHROM or GREEN (see docs/vitals.md for the benchmark behind the default). */
-    @WithDefault("POS")
+    /** rPPG method: PBV, POS, CHROM or GREEN (see docs/vitals.md for the benchmark behind the default). */
+    @WithDefault("PBV")
     PulseMethod pulseMethod();
 
     /** Decoder threads per scan; 0 lets FFmpeg choose. */

@@ -104,7 +104,7 @@ public final class ChromMethod implements RppgMethod {
     }
 
     /** {@code c / movingMean(c) - 1} with a centred window of {@code len} samples (shrinking at the ends). */
-    private static double[] normalised(double[] c, int len) {
+    static double[] normalised(double[] c, int len) {
         int n = c.length;
         double[] prefix = new double[n + 1];
         for (int i = 0; i < n; i++) {

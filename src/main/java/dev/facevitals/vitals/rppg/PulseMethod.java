@@ -7,7 +7,12 @@ public enum PulseMethod {
     /** Chrominance (de Haan and Jeanne 2013): cancels intensity and specular changes via two colour axes. */
     CHROM,
     /** Plane orthogonal to skin (Wang et al. 2017): projection robust to intensity changes, no band-pass. */
-    POS;
+    POS,
+    /**
+     * Blood-volume-pulse signature (de Haan and van Leest 2014): the least-noise projection with unit gain on
+     * the skin's known pulse colour direction, adapted per window.
+     */
+    PBV;
 
     /**
      * Builds the method.
@@ -21,6 +26,7 @@ public enum PulseMethod {
             case GREEN -> new GreenMethod();
             case CHROM -> new ChromMethod(windowSec, loHz, hiHz);
             case POS -> new PosMethod(windowSec);
+            case PBV -> new PbvMethod(windowSec, loHz, hiHz);
         };
     }
 }

@@ -31,7 +31,7 @@ class RppgMethodTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"GREEN,55", "GREEN,110", "CHROM,55", "CHROM,110", "POS,55", "POS,110"})
+    @CsvSource({"GREEN,55", "GREEN,110", "CHROM,55", "CHROM,110", "POS,55", "POS,110", "PBV,55", "PBV,110"})
     void recoversHeartRateWithinOneBpmOnCleanTraces(PulseMethod kind, double bpm) {
         SkinTraces s = SkinTraces.of(N, FS, bpm, 0.003, 0.3, 0.0005, null, 21);
         double[] pulse = method(kind).pulse(s.r, s.g, s.b, FS);
@@ -72,7 +72,7 @@ class RppgMethodTest {
     void largeIntensityChangeDefeatsGreenButNotPosOrChrom() {
         double[] light = SkinTraces.flickeringLight(N, FS, 0.03, 1.6, 0.0005, 5);
         SkinTraces s = SkinTraces.of(N, FS, 66, 0.003, 0.3, 0.0005, light, 5);
-        for (PulseMethod kind : new PulseMethod[] {PulseMethod.POS, PulseMethod.CHROM}) {
+        for (PulseMethod kind : new PulseMethod[] {PulseMethod.POS, PulseMethod.CHROM, PulseMethod.PBV}) {
             HeartRate hr = heartRate(method(kind).pulse(s.r, s.g, s.b, FS));
             assertThat(hr.bpm()).as("%s", kind).isCloseTo(66, within(1.0));
         }
@@ -109,5 +109,6 @@ class RppgMethodTest {
     void badParametersAreRejected() {
         assertThatThrownBy(() -> new PosMethod(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChromMethod(1.6, 2, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PbvMethod(1.6, 2, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
