@@ -135,8 +135,7 @@ public final class FaceTracker implements AutoCloseable {
         if (!holding) {
             return false;
         }
-        sampler.sample(frame, keySpans, (int) Math.round(patch.dx()), (int) Math.round(patch.dy()), skin, rgb,
-                count, inside);
+        sampler.sampleSubPixel(frame, keySpans, patch.dx(), patch.dy(), skin, rgb, count, inside);
         return true;
     }
 

@@ -14,8 +14,16 @@ public final class SkinSampler {
     /** Default cap on pixels read per region and frame: the mean of 1,500 skin pixels is far below 0.1 level noise. */
     public static final int DEFAULT_MAX_SAMPLES = 1500;
 
+    /** Fractions of a pixel this close to a whole pixel are taken as whole by {@link #sampleSubPixel}. */
+    static final double SNAP = 0.05;
+
     private final int maxSamples;
     private byte[] row = new byte[3 * 1024];
+    private double[] subRgb;
+    private int[] subCount;
+    private double[] acc;
+    private double[] accWeight;
+    private double[] accCount;
 
     public SkinSampler(int maxSamples) {
         if (maxSamples < 1) {
@@ -105,6 +113,76 @@ public final class SkinSampler {
             rgb[3 * k] = n == 0 ? Double.NaN : (double) sr / n;
             rgb[3 * k + 1] = n == 0 ? Double.NaN : (double) sg / n;
             rgb[3 * k + 2] = n == 0 ? Double.NaN : (double) sb / n;
+        }
+    }
+
+    /**
+     * Like {@link #sample} for a shift by a fraction of a pixel: the means at the (up to four) whole-pixel
+     * shifts around it, blended bilinearly (a fraction within {@link #SNAP} of a whole pixel counts as whole,
+     * which saves the extra passes). Moving the regions by rounded shifts instead puts a step into a region's
+     * mean whenever the rounding changes (skin texture crossing the region's edge): broadband noise on a
+     * pulse of a fraction of a level.
+     *
+     * @param dx input, shift of the regions since the keyframe, pixels
+     * @param dy input, as dx
+     * @see #sample for the other parameters; {@code count} is the blended skin area, rounded, and
+     *     {@code inside} is given for the whole-pixel shift {@code (floor(dx), floor(dy))}
+     */
+    public void sampleSubPixel(ImageView img, PixelSpans[] regions, double dx, double dy, SkinModel[] models,
+                               double[] rgb, int[] count, int[] inside) {
+        int x0 = (int) Math.floor(dx);
+        int y0 = (int) Math.floor(dy);
+        double fx = dx - x0;
+        double fy = dy - y0;
+        if (fx > 1 - SNAP) {
+            x0++;
+            fx = 0;
+        } else if (fx < SNAP) {
+            fx = 0;
+        }
+        if (fy > 1 - SNAP) {
+            y0++;
+            fy = 0;
+        } else if (fy < SNAP) {
+            fy = 0;
+        }
+        if (fx == 0 && fy == 0) {
+            sample(img, regions, x0, y0, models, rgb, count, inside);
+            return;
+        }
+        int n = regions.length;
+        if (subRgb == null || subRgb.length != 3 * n) {
+            subRgb = new double[3 * n];
+            subCount = new int[n];
+            acc = new double[3 * n];
+            accWeight = new double[3 * n];
+            accCount = new double[n];
+        }
+        java.util.Arrays.fill(acc, 0);
+        java.util.Arrays.fill(accWeight, 0);
+        java.util.Arrays.fill(accCount, 0);
+        boolean first = true;
+        for (int j = 0; j <= (fy > 0 ? 1 : 0); j++) {
+            for (int i = 0; i <= (fx > 0 ? 1 : 0); i++) {
+                double w = (i == 0 ? 1 - fx : fx) * (j == 0 ? 1 - fy : fy);
+                sample(img, regions, x0 + i, y0 + j, models, subRgb, subCount, first ? inside : null);
+                first = false;
+                for (int k = 0; k < n; k++) {
+                    accCount[k] += w * subCount[k];
+                    for (int c = 3 * k; c < 3 * k + 3; c++) {
+                        if (Double.isFinite(subRgb[c])) {
+                            acc[c] += w * subRgb[c];
+                            accWeight[c] += w;
+                        }
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            count[k] = (int) Math.round(accCount[k]);
+            for (int c = 3 * k; c < 3 * k + 3; c++) {
+                rgb[c] = accWeight[c] > 0 ? acc[c] / accWeight[c] : Double.NaN;
+            }
         }
     }
 }

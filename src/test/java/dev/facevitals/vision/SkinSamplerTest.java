@@ -129,4 +129,57 @@ class SkinSamplerTest {
         assertThat(new SkinModel(-0.1, 0.2, 300).plausible()).isFalse(); // blue-green surface
         assertThat(SKIN.plausible()).isTrue();
     }
+
+    /**
+     * A horizontal ramp of red (one level per pixel) and a vertical one of blue, all of it skin to the model:
+     * a region shifted by 2.3 pixels reads the mean at shift 2 plus 0.3 levels; whole shifts and shifts
+     * within the snap distance read exactly what {@link SkinSampler#sample} reads.
+     */
+    @Test
+    void subPixelShiftsBlendTheWholePixelMeans() {
+        int w = 60;
+        int h = 30;
+        ImageView img = ImageViews.blank(w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                TestImages.set(img, x, y, 150 + x, 120, 100 + y);
+            }
+        }
+        PixelSpans region = new Polygon(new double[] {10, 30, 30, 10}, new double[] {5, 5, 20, 20}).rasterize();
+        PixelSpans[] regions = {region};
+        SkinModel[] models = {null};
+        double[] at2 = new double[3];
+        double[] at3 = new double[3];
+        double[] sub = new double[3];
+        int[] count = new int[1];
+        SkinSampler s = new SkinSampler(100_000);
+        models[0] = modelFor(img, region, s);
+        s.sample(img, regions, 2, 1, models, at2, count, null);
+        s.sample(img, regions, 3, 1, models, at3, count, null);
+        assertThat(at3[0] - at2[0]).isCloseTo(1.0, within(1e-9));
+        s.sampleSubPixel(img, regions, 2.3, 1.0, models, sub, count, null);
+        assertThat(sub[0]).isCloseTo(at2[0] + 0.3, within(1e-9));
+        assertThat(sub[2]).isCloseTo(at2[2], within(1e-9));
+        // vertical: blue rises one level per row
+        double[] at2y2 = new double[3];
+        s.sample(img, regions, 2, 2, models, at2y2, count, null);
+        s.sampleSubPixel(img, regions, 2.3, 1.6, models, sub, count, null);
+        assertThat(sub[0]).isCloseTo(at2[0] + 0.3, within(1e-9));
+        assertThat(sub[2]).isCloseTo(at2[2] + 0.6, within(1e-9));
+        // whole and nearly whole shifts
+        s.sampleSubPixel(img, regions, 2.98, 1.01, models, sub, count, null);
+        assertThat(sub).containsExactly(at3);
+        s.sampleSubPixel(img, regions, -0.5, 0, models, sub, count, null);
+        double[] atM1 = new double[3];
+        double[] at0 = new double[3];
+        s.sample(img, regions, -1, 0, models, atM1, count, null);
+        s.sample(img, regions, 0, 0, models, at0, count, null);
+        assertThat(sub[0]).isCloseTo(0.5 * (atM1[0] + at0[0]), within(1e-9));
+    }
+
+    private static SkinModel modelFor(ImageView img, PixelSpans region, SkinSampler s) {
+        SkinModel m = SkinModel.forRegions(img, new PixelSpans[] {region}, new int[] {0}, 10)[0];
+        assertThat(m).isNotNull();
+        return m;
+    }
 }
