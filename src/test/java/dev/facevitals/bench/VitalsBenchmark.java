@@ -59,8 +59,9 @@ import java.util.stream.Stream;
 public final class VitalsBenchmark {
 
     private static final PulseMethod[] METHODS = PulseMethod.values();
-    private static final String[] MEASURES = {"HR", "RR", "SDNN", "RMSSD"};
-    private static final String[] UNITS = {"bpm", "/min", "ms", "ms"};
+    /** HR peak: the spectral heart rate before the quality gate, for every clip that reached the engine. */
+    private static final String[] MEASURES = {"HR", "RR", "SDNN", "RMSSD", "HR peak"};
+    private static final String[] UNITS = {"bpm", "/min", "ms", "ms", "bpm"};
 
     /** HR and RR truths cycled through the clips of a condition. */
     private static final double[][] TRUTHS = {{58, 12}, {76, 18}, {97, 9}, {122, 24}, {66, 15}, {88, 21}};
@@ -194,12 +195,12 @@ public final class VitalsBenchmark {
 
     /** Truth values HR, RR, SDNN, RMSSD (NaN when unknown). */
     private static double[] truthOf(SyntheticTruth t) {
-        return new double[] {t.heartRateBpm(), t.respiratoryRateBpm(), t.sdnnMs(), t.rmssdMs()};
+        return new double[] {t.heartRateBpm(), t.respiratoryRateBpm(), t.sdnnMs(), t.rmssdMs(), t.heartRateBpm()};
     }
 
     private static double[] readTruth(Path file) throws IOException {
         JsonNode n = new ObjectMapper().readTree(file.toFile());
-        String[] keys = {"heart_rate_bpm", "respiratory_rate_bpm", "sdnn_ms", "rmssd_ms"};
+        String[] keys = {"heart_rate_bpm", "respiratory_rate_bpm", "sdnn_ms", "rmssd_ms", "heart_rate_bpm"};
         double[] v = new double[keys.length];
         for (int i = 0; i < keys.length; i++) {
             v[i] = n.hasNonNull(keys[i]) ? n.get(keys[i]).asDouble() : Double.NaN;
@@ -240,7 +241,8 @@ public final class VitalsBenchmark {
                 cell.snrSum += r.pulseSnrDb();
                 cell.snrCount++;
             }
-            Double[] got = {r.heartRateBpm(), r.respiratoryRateBpm(), r.sdnnMs(), r.rmssdMs()};
+            Double peak = Double.isFinite(a.heartRateHz()) ? 60 * a.heartRateHz() : null;
+            Double[] got = {r.heartRateBpm(), r.respiratoryRateBpm(), r.sdnnMs(), r.rmssdMs(), peak};
             for (int i = 0; i < MEASURES.length; i++) {
                 if (Double.isFinite(truth[i])) {
                     cell.pairs.get(i).add(new Pair(truth[i], got[i]));
@@ -302,12 +304,15 @@ public final class VitalsBenchmark {
     private static void printTable(Map<String, Map<PulseMethod, Cell>> table) {
         System.out.println();
         System.out.println("Per method and condition: MAE / RMSE / Pearson r over the clips where a value was"
-                + " reported (n = reported/clips); errors = failure codes of clips without a heart rate.");
+                + " reported (n = reported/clips); SNR = mean pulse SNR; errors = failure codes of clips without a"
+                + " heart rate (count); HR peak = the spectral heart rate before the quality gate.");
         StringBuilder head = new StringBuilder(String.format("%-10s %-6s", "condition", "method"));
         for (int i = 0; i < MEASURES.length; i++) {
             head.append(String.format(" | %-25s", MEASURES[i] + " (" + UNITS[i] + ") MAE RMSE r n"));
+            if (i == 3) {
+                head.append(String.format(" | %-6s | %-13s", "SNR dB", "errors"));
+            }
         }
-        head.append(" | SNR dB | errors");
         System.out.println(head);
         Map<PulseMethod, Cell> totals = new LinkedHashMap<>();
         for (Map.Entry<String, Map<PulseMethod, Cell>> e : table.entrySet()) {
@@ -337,13 +342,19 @@ public final class VitalsBenchmark {
             List<Pair> p = c.pairs.get(i);
             if (p.isEmpty()) {
                 row.append(String.format(" | %-25s", "no truth"));
+                if (i == 3) {
+                    row.append(String.format(" | %6.1f | %-13s", c.snrCount == 0 ? Double.NaN : c.snrSum / c.snrCount,
+                            c.failures.isEmpty() ? "-" : c.failures.toString()));
+                }
                 continue;
             }
             double[] s = stats(p);
             row.append(String.format(" | %5.2f %5.2f %5.2f %2d/%-2d", s[0], s[1], s[2], (int) s[3], p.size()));
+            if (i == 3) {
+                row.append(String.format(" | %6.1f | %-13s", c.snrCount == 0 ? Double.NaN : c.snrSum / c.snrCount,
+                        c.failures.isEmpty() ? "-" : c.failures.toString()));
+            }
         }
-        row.append(String.format(" | %6.1f | %s", c.snrCount == 0 ? Double.NaN : c.snrSum / c.snrCount,
-                c.failures.isEmpty() ? "-" : c.failures.toString()));
         System.out.println(row);
     }
 
