@@ -11,6 +11,9 @@ import dev.facevitals.vision.FaceAnalyzer.Extras;
 import dev.facevitals.vision.FaceQuality;
 import dev.facevitals.vision.FaceSettings;
 import dev.facevitals.vision.ImageRejectedException;
+import dev.facevitals.vision.ImageView;
+import dev.facevitals.vision.LivenessFusion;
+import dev.facevitals.vision.SpoofCues;
 import dev.facevitals.vision.opencv.OpenCvFaces;
 
 /** The face pipeline on uploaded bytes, with the API's errors. Blocking (CPU): call from worker threads. */
@@ -27,7 +30,7 @@ public class FaceService {
     public record Detected(List<Scored> faces, FaceQuality image) {
     }
 
-    /** A face and its liveness score (0-1). */
+    /** A face and its liveness probability (0-1; the fused "liveness" pipeline, REGULAR). */
     public record Scored(AnalyzedFace face, double liveness) {
     }
 
@@ -42,17 +45,26 @@ public class FaceService {
 
     public Detected detect(byte[] image) {
         return decoded(() -> faces.analyze(image, (a, view) -> new Detected(
-                a.all(view, Extras.LIVENESS).stream().map(f -> new Scored(f, f.modelLive())).toList(),
+                a.all(view, Extras.LIVENESS).stream().map(f -> new Scored(f, liveness(view, f))).toList(),
                 FaceQuality.ofImage(view))));
     }
 
     /** The largest face with its embedding and liveness; face_not_found when there is none. */
     public Scored largest(byte[] image, String field) {
-        AnalyzedFace f = decoded(() -> faces.analyze(image, (a, view) -> a.largest(view, Extras.BOTH)));
-        if (f == null) {
+        Scored s = decoded(() -> faces.analyze(image, (a, view) -> {
+            AnalyzedFace f = a.largest(view, Extras.BOTH);
+            return f == null ? null : new Scored(f, liveness(view, f));
+        }));
+        if (s == null) {
             throw new ApiException(ErrorCode.FACE_NOT_FOUND, "No face was found in '" + field + "'.");
         }
-        return new Scored(f, f.modelLive());
+        return s;
+    }
+
+    /** The fused liveness probability (model and texture cues, REGULAR calibration) of one face. */
+    static double liveness(ImageView view, AnalyzedFace f) {
+        double score = LivenessFusion.FUSED.score(SpoofCues.measure(view, f).features(), f.modelLive());
+        return LivenessFusion.probability(score, LivenessFusion.Calibration.REGULAR);
     }
 
     private static <T> T decoded(java.util.function.Supplier<T> work) {

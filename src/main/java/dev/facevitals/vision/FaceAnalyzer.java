@@ -52,12 +52,13 @@ public final class FaceAnalyzer implements AutoCloseable {
         return out;
     }
 
-    /** The largest face, or null: the selfie detector first, tiles only when it finds nothing. */
+    /**
+     * The largest face, or null: the same search as {@link #all} (whole image and tiles), so that compare and
+     * enrollment take the face that detect lists first. The whole-image detector alone at its lower threshold
+     * let a false box win on a photo with one real face (test_obama1.jpg of the benchmark set).
+     */
     public AnalyzedFace largest(ImageView image, Extras extras) {
-        List<Face> faces = new ArrayList<>(detector.detect(image));
-        if (faces.isEmpty()) {
-            faces = new ArrayList<>(smallFaces.detect(image));
-        }
+        List<Face> faces = new ArrayList<>(smallFaces.detect(image));
         faces.sort(Comparator.comparingDouble((Face f) -> -f.box().area()));
         for (Face f : faces) {
             AnalyzedFace a = analyze(image, f, extras);

@@ -21,8 +21,8 @@ package dev.facevitals.vision;
  */
 public record FaceQuality(double underexposure, double overexposure, double sharpness, double color) {
 
-    public static final int DARK = 50;
-    public static final int BRIGHT = 235;
+    public static final int DARK = 30;
+    public static final int BRIGHT = 240;
     public static final double SHARP_HALF = 60;
     public static final double COLOR_SCALE = 10;
     public static final int IMAGE_SIDE = 256;

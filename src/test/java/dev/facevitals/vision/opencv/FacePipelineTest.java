@@ -83,7 +83,7 @@ class FacePipelineTest {
     void metricsMoveWithDarknessBlurAndTurning() {
         ImageView good = SamplePhotos.goodSnapshot();
         AnalyzedFace base = analyzer.largest(good, Extras.NONE);
-        AnalyzedFace dark = analyzer.largest(TestImages.gain(good, 0.25, 0.25), Extras.NONE);
+        AnalyzedFace dark = analyzer.largest(TestImages.gain(good, 0.15, 0.15), Extras.NONE);
         AnalyzedFace blurred = analyzer.largest(TestImages.scale(TestImages.scale(good, 0.2), 5), Extras.NONE);
         AnalyzedFace turned = analyzer.largest(SamplePhotos.turnedHead(), Extras.NONE);
         FaceSettings.QualityThresholds t = FaceSettings.defaults().thresholds();
