@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.facevitals.storage.ObjectStore;
 import dev.facevitals.testing.FacePhotos;
 import dev.facevitals.testing.LocalStackResource;
 import dev.facevitals.testing.Reactive;
@@ -150,6 +153,24 @@ class FaceApiTest {
                 "select count(*) from enrollments where tenant_id = ?1 and image_key is not null", Long.class)
                 .setParameter(1, t[0]).getSingleResult())));
         assertThat(images).isZero();
+    }
+
+    @Inject
+    ObjectStore store;
+
+    @Test
+    void enrollmentImagesAreKeptOnlyWhenTheTenantTurnsThemOn() {
+        String[] t = tenant();
+        given().header("x-admin-key", ADMIN).contentType("application/json").body(Map.of("enabled", true))
+                .when().put("/v1/admin/tenants/" + t[0] + "/enrollment-images").then().statusCode(200)
+                .body("enabled", equalTo(true));
+        String token = image(withKey(t[1]), "image_file", a, "image/jpeg")
+                .when().post("/v1/enrollments").then().statusCode(201).extract().path("user_token");
+        String key = "enrollments/" + t[0] + "/" + token;
+        assertThat(Reactive.await(() -> store.stat(key))).get().extracting(ObjectStore.ObjectInfo::size)
+                .isEqualTo((long) a.length);
+        withKey(t[1]).when().delete("/v1/enrollments/" + token).then().statusCode(200);
+        assertThat(Reactive.await(() -> store.stat(key))).isEmpty();
     }
 
     @Test
