@@ -149,6 +149,13 @@ class LivenessApiTest {
     }
 
     @Test
+    void versionListsTheLivenessPipelinesAndFaceModels() {
+        given().when().get("/v1/version").then().statusCode(200)
+                .body("pipelines.name", org.hamcrest.Matchers.hasItems("liveness", "liveness-texture", "liveness-model"))
+                .body("models.name", org.hamcrest.Matchers.hasItems("face-embedding", "face-liveness"));
+    }
+
+    @Test
     void livenessRoutesNeedTheLivenessGroup() {
         String t = tenant()[0];
         String facesOnly = given().header("x-admin-key", "test-admin-key").contentType("application/json")
