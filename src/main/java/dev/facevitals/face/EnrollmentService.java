@@ -64,8 +64,7 @@ public class EnrollmentService {
 
     @WithSession
     public Uni<Enrollment> find(String tenantId, UUID token) {
-        return repository.findForTenant(token, tenantId).onItem().ifNull().failWith(
-                () -> new ApiException(ErrorCode.ENROLLMENT_NOT_FOUND, "No enrollment " + token + "."));
+        return repository.findForTenant(token, tenantId).onItem().ifNull().failWith(() -> notFound(token));
     }
 
     @WithSession
@@ -127,8 +126,7 @@ public class EnrollmentService {
 
     @WithTransaction
     Uni<Enrollment> replace(String tenantId, UUID token, float[] embedding, String model, Boolean consent, String key) {
-        return repository.findForTenant(token, tenantId).onItem().ifNull().failWith(
-                () -> new ApiException(ErrorCode.ENROLLMENT_NOT_FOUND, "No enrollment " + token + "."))
+        return repository.findForTenant(token, tenantId).onItem().ifNull().failWith(() -> notFound(token))
                 .invoke(e -> {
                     e.embedding = Embeddings.toBytes(embedding);
                     e.embeddingModel = model;
@@ -142,9 +140,12 @@ public class EnrollmentService {
 
     @WithTransaction
     Uni<String> remove(String tenantId, UUID token) {
-        return repository.findForTenant(token, tenantId).onItem().ifNull().failWith(
-                () -> new ApiException(ErrorCode.ENROLLMENT_NOT_FOUND, "No enrollment " + token + "."))
+        return repository.findForTenant(token, tenantId).onItem().ifNull().failWith(() -> notFound(token))
                 .chain(e -> repository.delete(e).replaceWith(e.imageKey));
+    }
+
+    private static ApiException notFound(UUID token) {
+        return new ApiException(ErrorCode.ENROLLMENT_NOT_FOUND, "No enrollment " + token + ".");
     }
 
     /** Microseconds, as PostgreSQL stores them, so a stamp read back compares equal. */
