@@ -25,6 +25,7 @@ import dev.facevitals.api.ErrorCode;
 import dev.facevitals.auth.Caller;
 import dev.facevitals.auth.Roles;
 import dev.facevitals.face.ImageUploads;
+import dev.facevitals.vision.Blinks;
 import dev.facevitals.vision.LivenessCheck;
 import dev.facevitals.vision.LivenessFusion.Calibration;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,7 +47,16 @@ public class LivenessResource {
     /** One liveness answer; absent fields are left out, as IDLive does. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Answer(String fileName, String pipeline, String calibration, Double probability, Double quality,
-                         Double score, Boolean pass, String error, String errorCode) {
+                         Double score, Boolean pass, String error, String errorCode, Boolean blinkDetected) {
+
+        Answer(String fileName, String pipeline, String calibration, Double probability, Double quality, Double score,
+               Boolean pass, String error, String errorCode) {
+            this(fileName, pipeline, calibration, probability, quality, score, pass, error, errorCode, null);
+        }
+
+        Answer withBlink(Boolean blink) {
+            return new Answer(fileName, pipeline, calibration, probability, quality, score, pass, error, errorCode, blink);
+        }
     }
 
     public record ImageCheck(String serverVersion, List<Answer> results) {
@@ -93,7 +103,8 @@ public class LivenessResource {
         for (FileUpload f : images) {
             series.add(liveness.check(uploads.read(f, f.name()), pipeline));
         }
-        Answer a = answer(null, pipeline, calibration, LivenessService.accumulate(series), false);
+        Answer a = answer(null, pipeline, calibration, LivenessService.accumulate(series), false)
+                .withBlink(blink(series));
         record(caller, List.of(a));
         return a;
     }
@@ -145,6 +156,13 @@ public class LivenessResource {
         }
         record(caller, results);
         return new ImageCheck(version, results);
+    }
+
+    /** For a series of at least three judged images, whether the eyes closed and opened again; else null. */
+    static Boolean blink(List<LivenessCheck.Result> series) {
+        double[] openness = series.stream().filter(r -> r.rejection() == null)
+                .mapToDouble(r -> Blinks.openness(r.face().mesh())).toArray();
+        return openness.length < Blinks.MIN_IMAGES ? null : Blinks.blinked(openness);
     }
 
     private CheckData data(String data) {

@@ -39,7 +39,7 @@ import java.util.Random;
  * <pre>
  * ./mvnw -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/faces-cp.txt
  * taskset -c 1 java -XX:ActiveProcessorCount=1 -cp target/test-classes:target/classes:$(cat /tmp/faces-cp.txt) \
- *     dev.facevitals.bench.FaceBenchmark [media dir [all|latency|liveness]]
+ *     dev.facevitals.bench.FaceBenchmark [media dir [all|latency|liveness|blinks]]
  * </pre>
  */
 public final class FaceBenchmark {
@@ -85,6 +85,9 @@ public final class FaceBenchmark {
             }
             if (only.equals("all") || only.equals("liveness")) {
                 liveness(analyzer, photos);
+            }
+            if (only.equals("all") || only.equals("liveness") || only.equals("blinks")) {
+                blinks(analyzer, media.resolve("face_recognition").resolve("short_hamilton_clip.mp4"));
             }
         }
     }
@@ -287,6 +290,39 @@ public final class FaceBenchmark {
                 }
             }
         }
+    }
+
+    /** Eye openness through a real talking-face clip, every third frame, and the blinks the rule sees. */
+    static void blinks(FaceAnalyzer analyzer, Path clip) throws Exception {
+        System.out.println("== blinks: eye openness in " + clip.getFileName() + " (every 3rd frame) ==");
+        List<Double> open = new ArrayList<>();
+        int frames = 0;
+        try (dev.facevitals.video.FrameSource src = new dev.facevitals.video.VideoDecoder().open(clip)) {
+            dev.facevitals.video.VideoFrame f;
+            while ((f = src.next()) != null) {
+                if (frames++ % 3 != 0) {
+                    continue;
+                }
+                AnalyzedFace face = analyzer.largest(f.image(), Extras.NONE);
+                if (face != null) {
+                    open.add(dev.facevitals.vision.Blinks.openness(face.mesh()));
+                }
+            }
+        }
+        double[] o = open.stream().mapToDouble(Double::doubleValue).toArray();
+        StringBuilder sb = new StringBuilder();
+        for (double v : o) {
+            sb.append(String.format(Locale.ROOT, " %.2f", v));
+        }
+        System.out.printf("  %d frames, %d with a face:%s%n", frames, o.length, sb);
+        int windows = 0;
+        int withBlink = 0;
+        for (int i = 0; i + 5 <= o.length; i += 5) {
+            windows++;
+            withBlink += dev.facevitals.vision.Blinks.blinked(Arrays.copyOfRange(o, i, i + 5)) ? 1 : 0;
+        }
+        System.out.printf("  whole clip blinked: %s; series of 5 sampled frames (0.5 s) with a blink: %d of %d%n",
+                dev.facevitals.vision.Blinks.blinked(o), withBlink, windows);
     }
 
     static String counts(List<Sample> s) {

@@ -71,11 +71,16 @@ class LivenessApiTest {
                     .when().post("/v1/liveness/check").then().statusCode(200).extract().path("probability");
             assertThat(q).isLessThan(p);
         }
-        // a series: one accumulated answer between its members
+        // a series: one accumulated answer between its members; two images are too few to tell a blink
         float both = withKey(key).multiPart("image", "a.jpg", genuine, "image/jpeg")
                 .multiPart("image", "b.jpg", screen, "image/jpeg")
-                .when().post("/v1/liveness/check").then().statusCode(200).extract().path("probability");
+                .when().post("/v1/liveness/check").then().statusCode(200).body("blink_detected", nullValue())
+                .extract().path("probability");
         assertThat(both).isLessThan(p);
+        // the same still picture three times: eyes never close
+        withKey(key).multiPart("image", "1.jpg", genuine, "image/jpeg").multiPart("image", "2.jpg", genuine, "image/jpeg")
+                .multiPart("image", "3.jpg", genuine, "image/jpeg")
+                .when().post("/v1/liveness/check").then().statusCode(200).body("blink_detected", equalTo(false));
     }
 
     @Test
