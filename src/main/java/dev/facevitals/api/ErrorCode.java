@@ -32,6 +32,15 @@ public enum ErrorCode {
     IMAGE_EMPTY(400, "The image is empty."),
     IMAGE_INVALID(422, "The file is not a readable JPEG or PNG image."),
     IMAGE_TOO_LARGE(413, "The image is too large."),
+    IMAGE_TOO_SMALL(422, "The image is smaller than the minimum dimensions."),
+    // faces and enrollments
+    FACE_NOT_FOUND(422, "Face was not found on sent image."),
+    IMAGE_UNDEREXPOSED(422, "The face is too dark (underexposed) to enroll."),
+    IMAGE_OVEREXPOSED(422, "The face is too bright (overexposed) to enroll."),
+    ENROLLMENT_NOT_FOUND(404, "No enrollment with this user_token."),
+    // liveness
+    UNSUPPORTED_PIPELINE(400, "The request contains an unsupported pipeline, rejecting."),
+    TOO_MANY_IMAGES(400, "Too many images in one request."),
     // health scan
     SIGNATURE_INVALID(403, "The conditions signature is missing or not valid."),
     SIGNATURE_EXPIRED(403, "The conditions signature has expired."),

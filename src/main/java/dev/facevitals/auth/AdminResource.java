@@ -34,6 +34,9 @@ public class AdminResource {
     public record TenantRequest(String id, String name, Integer scanLimit, String limitPeriod) {
     }
 
+    public record EnrollmentImages(Boolean enabled) {
+    }
+
     public record LimitsRequest(Integer scanLimit, String limitPeriod) {
     }
 
@@ -93,6 +96,18 @@ public class AdminResource {
     public Uni<TenantView> limits(@PathParam("id") String id, LimitsRequest r) {
         return admin.setLimits(id, r == null ? null : r.scanLimit(), r == null ? null : r.limitPeriod())
                 .map(TenantView::of);
+    }
+
+    /** Keep enrollment images in object storage for this tenant: {@code {"enabled": true|false}}. */
+    @PUT
+    @Path("/{id}/enrollment-images")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<EnrollmentImages> enrollmentImages(@PathParam("id") String id, EnrollmentImages r) {
+        if (r == null || r.enabled() == null) {
+            throw new dev.facevitals.api.ApiException(dev.facevitals.api.ErrorCode.INVALID_PARAMETER,
+                    "Send {\"enabled\": true} or {\"enabled\": false}.");
+        }
+        return admin.setEnrollmentImages(id, r.enabled()).map(EnrollmentImages::new);
     }
 
     @POST

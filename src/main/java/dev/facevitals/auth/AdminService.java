@@ -73,6 +73,17 @@ public class AdminService {
         });
     }
 
+    /** Whether enrollment images of the tenant are kept in object storage (off by default). */
+    @WithTransaction
+    public Uni<Boolean> setEnrollmentImages(String id, boolean enabled) {
+        return tenants.findById(id).map(AdminService::found)
+                .call(t -> io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                                "update tenants set keep_enrollment_images = ?1 where id = ?2")
+                        .setParameter(1, enabled).setParameter(2, id).executeUpdate()))
+                .call(t -> audit.record(id, ACTOR, "tenant.enrollment-images", id, "enabled=" + enabled))
+                .replaceWith(enabled);
+    }
+
     @WithTransaction
     public Uni<ApiKeyService.IssuedKey> issueKey(String tenantId, String name, List<String> permissions) {
         List<String> groups = groups(permissions);
