@@ -56,7 +56,7 @@ public final class TraceDiagnostics {
         }
     }
 
-    private static void regions(SignalTraces t, SyntheticTruth truth) {
+    static void regions(SignalTraces t, SyntheticTruth truth) {
         int n = Math.min(t.frames(), truth.bvp().length);
         SosFilter bp = SosFilter.butterworthBandPass(4, 0.6, 4.5, 30);
         double[] b = bp.filtfilt(Arrays.copyOf(truth.bvp(), n));

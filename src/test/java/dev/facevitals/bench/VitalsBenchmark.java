@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  *   --seconds N      clip length (default 20, the scan minimum)
  *   --per N          clips per condition
  *   --hrv-clips N    60 s still clips for the HRV rows (default 2; 0 with --quick)
- *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all)
+ *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all, p-frames)
  *   --videos DIR     also every video in DIR with a truth JSON beside it
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --no-speed       skip the speed benchmark; --speed-only runs only it
@@ -86,7 +86,12 @@ public final class VitalsBenchmark {
             new Condition("exposure", "auto-exposure steps up to 8 % every 4-8 s", b -> b.exposureSteps(0.08)),
             new Condition("all", "all of the above, sensor noise 2, frame-time jitter 25 %, phone-like H.264",
                     b -> b.headMotion(1.0).sideLight(0.25).specular(0.3).screenFlicker(1.6, 0.01)
-                            .exposureSteps(0.08).sensorNoise(2).vfrJitter(0.25).codec(ClipEncoder.Codec.H264)));
+                            .exposureSteps(0.08).sensorNoise(2).vfrJitter(0.25).codec(ClipEncoder.Codec.H264)),
+            // Beside h264, not instead of it: the same still face and noise with an encoder whose P frames keep
+            // sub-level changes (openh264's drop them at any quantiser; see docs/vitals.md), at a bit budget
+            // per pixel like a phone's (2 Mbit/s target at 640 x 480 is about 14 Mbit/s at 1080p).
+            new Condition("p-frames", "still face, sensor noise 2, MPEG-4 part 2 with P frames, 2 Mbit/s, GOP 60",
+                    b -> b.sensorNoise(2).codec(ClipEncoder.Codec.MPEG4_RATE).bitrate(2_000_000)));
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
