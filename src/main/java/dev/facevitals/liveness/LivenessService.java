@@ -8,6 +8,7 @@ import dev.facevitals.api.ApiException;
 import dev.facevitals.api.ErrorCode;
 import dev.facevitals.vision.FaceAnalyzer.Extras;
 import dev.facevitals.vision.ImageRejectedException;
+import dev.facevitals.vision.ImageView;
 import dev.facevitals.vision.LivenessCheck;
 import dev.facevitals.vision.LivenessFusion;
 import dev.facevitals.vision.opencv.OpenCvFaces;
@@ -37,6 +38,12 @@ public class LivenessService {
         } catch (ImageRejectedException e) {
             throw new ApiException(ErrorCode.IMAGE_INVALID, e.getMessage());
         }
+    }
+
+    /** One decoded frame (BGR, for example from a scan video) through a pipeline. */
+    public LivenessCheck.Result check(ImageView frame, Pipeline pipeline) {
+        return faces.analyze(frame, (a, view) -> LivenessCheck.check(view, a.all(view, Extras.LIVENESS),
+                requirements, pipeline.fusion()));
     }
 
     /** The same measurements scored by another pipeline (no second pass over the image). */

@@ -283,6 +283,7 @@ public class ScanService {
         if (v != null) {
             scan.pulseSnrDb = Double.isFinite(v.pulseSnrDb()) ? round(v.pulseSnrDb(), 2) : null;
             scan.pulseDetected = v.heartRateBpm() != null;
+            scan.livenessScore = outcome.livenessScore() == null ? null : round(outcome.livenessScore(), 3);
         }
         ScanFailure failure = outcome.failure();
         if (failure == null) {

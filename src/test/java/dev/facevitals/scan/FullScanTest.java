@@ -97,6 +97,11 @@ class FullScanTest {
                 truth.clip(), truth.heartRateBpm(), hr, result.getString("quality.pulse_snr_db"));
         assertThat(hr).isCloseTo(truth.heartRateBpm(), within(HR_TOLERANCE_BPM));
         assertThat(result.getBoolean("liveness.pulse_detected")).isTrue();
+        // the face in the middle frame is judged: a score, not null (its value is the image cues' business)
+        Object live = result.get("liveness.score");
+        System.out.printf("Generated clip %s: liveness score %s%n", truth.clip(), live);
+        assertThat(live).isInstanceOf(Number.class);
+        assertThat(((Number) live).doubleValue()).isBetween(0.0, 1.0);
         // what the signal cannot support is an explicit null, not a missing field
         assertThat(result.getMap("biomarkers")).containsKeys("hrv_sdnn_ms", "hrv_rmssd_ms", "hrv_pnn50_pct",
                 "stress_index", "respiratory_rate_bpm");

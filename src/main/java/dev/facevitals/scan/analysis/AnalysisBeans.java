@@ -6,8 +6,12 @@ import jakarta.enterprise.inject.Produces;
 
 import org.jboss.logging.Logger;
 
+import dev.facevitals.liveness.LivenessService;
+import dev.facevitals.liveness.Pipeline;
 import dev.facevitals.video.DecoderSettings;
 import dev.facevitals.video.VideoDecoder;
+import dev.facevitals.vision.LivenessCheck;
+import dev.facevitals.vision.LivenessFusion;
 import dev.facevitals.vision.ModelSource;
 import dev.facevitals.vision.VisionSettings;
 import dev.facevitals.vision.opencv.OpenCvVision;
@@ -63,8 +67,13 @@ public class AnalysisBeans {
 
     @Produces
     @ApplicationScoped
-    VideoAnalyzer analyzer(VideoDecoder decoder, OpenCvVision vision, VitalsEngine engine, AnalysisConfig config) {
-        return new PipelineAnalyzer(decoder, vision, engine, config.minDuration().toMillis() / 1000.0);
+    VideoAnalyzer analyzer(VideoDecoder decoder, OpenCvVision vision, VitalsEngine engine, AnalysisConfig config,
+                           LivenessService liveness) {
+        FrameLiveness frameLiveness = frame -> {
+            LivenessCheck.Result r = liveness.check(frame, Pipeline.LIVENESS);
+            return r.rejection() == null ? r.probability(LivenessFusion.Calibration.REGULAR) : null;
+        };
+        return new PipelineAnalyzer(decoder, vision, engine, config.minDuration().toMillis() / 1000.0, frameLiveness);
     }
 
     private static ModelSource model(AnalysisConfig.Model configured, ModelSource bundled) {

@@ -4,9 +4,15 @@ import dev.facevitals.vitals.VitalsResult;
 
 /**
  * What the analysis of one video gave: what the video is, the vitals (null when it failed before the
- * vitals engine), how much of the time a face was tracked, and the failure if there is one.
+ * vitals engine), how much of the time a face was tracked, the failure if there is one, and the scan's
+ * liveness score ({@link ScanLiveness}; null when the vitals engine did not run or no frame could be judged).
  */
-public record AnalysisOutcome(VideoSummary video, VitalsResult vitals, Double faceCoverage, ScanFailure failure) {
+public record AnalysisOutcome(VideoSummary video, VitalsResult vitals, Double faceCoverage, ScanFailure failure,
+                              Double livenessScore) {
+
+    public AnalysisOutcome(VideoSummary video, VitalsResult vitals, Double faceCoverage, ScanFailure failure) {
+        this(video, vitals, faceCoverage, failure, null);
+    }
 
     /** @param durationS seconds between first and last frame timestamps; fps = frames per second over it */
     public record VideoSummary(double durationS, double fps, int width, int height, int frames) {

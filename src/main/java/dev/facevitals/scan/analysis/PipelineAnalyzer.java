@@ -10,6 +10,8 @@ import dev.facevitals.video.VideoDecoder;
 import dev.facevitals.video.VideoException;
 import dev.facevitals.video.VideoFrame;
 import dev.facevitals.video.VideoInfo;
+import dev.facevitals.vision.ImageView;
+import dev.facevitals.vision.ImageViews;
 import dev.facevitals.vision.ScanFaceReport;
 import dev.facevitals.vision.SkinTraceRecorder;
 import dev.facevitals.vision.opencv.OpenCvVision;
@@ -30,12 +32,24 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
     private final OpenCvVision vision;
     private final VitalsEngine engine;
     private final double minDurationSec;
+    private final FrameLiveness liveness;
 
     /**
+     * A pipeline without a liveness score (benchmarks, tools).
+     *
      * @param minDurationSec shortest video accepted (error 2 below it); the vitals engine's own minimum
      *                       should be the same
      */
     public PipelineAnalyzer(VideoDecoder decoder, OpenCvVision vision, VitalsEngine engine, double minDurationSec) {
+        this(decoder, vision, engine, minDurationSec, null);
+    }
+
+    /**
+     * @param liveness judges a frame from the middle of the video for the scan's liveness score; null for none
+     */
+    public PipelineAnalyzer(VideoDecoder decoder, OpenCvVision vision, VitalsEngine engine, double minDurationSec,
+                            FrameLiveness liveness) {
+        this.liveness = liveness;
         this.decoder = decoder;
         this.vision = vision;
         this.engine = engine;
@@ -61,10 +75,16 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                 int frames = 0;
                 long first = 0;
                 long last = 0;
+                // one copy of a frame for the liveness score: the middle one when the length is known, else the first
+                long keyIndex = Math.max(0, info.frameEstimate() / 2);
+                ImageView keyFrame = null;
                 try {
                     for (VideoFrame frame = source.next(); frame != null; frame = source.next()) {
                         if (frames == 0) {
                             first = frame.timestampMicros();
+                        }
+                        if (liveness != null && (frames == 0 || frames == keyIndex)) {
+                            keyFrame = ImageViews.copy(frame.image());
                         }
                         last = frame.timestampMicros();
                         recorder.accept(frame.image(), frame.timestampMicros());
@@ -99,10 +119,23 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                 VitalsResult vitals = engine.estimate(traces);
                 LOG.debugf("Analysed %d frames: decode+vision %d ms, vitals %d ms", frames,
                         (tVision - t0) / 1_000_000, (System.nanoTime() - tVision) / 1_000_000);
-                return new AnalysisOutcome(video, vitals, coverage, failureOf(vitals, video));
+                Double live = livenessOf(keyFrame, vitals);
+                return new AnalysisOutcome(video, vitals, coverage, failureOf(vitals, video), live);
             }
         } catch (VideoException e) {
             return AnalysisOutcome.failed(null, ScanFailure.unreadable(e.getMessage()));
+        }
+    }
+
+    private Double livenessOf(ImageView keyFrame, VitalsResult vitals) {
+        if (liveness == null || keyFrame == null) {
+            return null;
+        }
+        try {
+            return ScanLiveness.combine(liveness.probability(keyFrame), vitals.heartRateBpm() != null);
+        } catch (RuntimeException e) {
+            LOG.warnf("Liveness of the scan's key frame could not be judged: %s", e.toString());
+            return null;
         }
     }
 

@@ -54,18 +54,28 @@ public final class OpenCvFaces implements AutoCloseable {
             throw new IllegalStateException("closed");
         }
         try (OpenCvImage img = OpenCvImage.decode(image, vision.settings().maxImagePixels())) {
-            FaceAnalyzer a = idle.pollFirst();
-            if (a == null) {
-                a = newAnalyzer();
-                synchronized (all) {
-                    all.add(a);
-                }
+            return analyze(img.view(), work);
+        }
+    }
+
+    /**
+     * Runs {@code work} on an image already in memory (a decoded video frame, BGR) with a pooled analyzer.
+     */
+    public <T> T analyze(ImageView view, BiFunction<FaceAnalyzer, ImageView, T> work) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        FaceAnalyzer a = idle.pollFirst();
+        if (a == null) {
+            a = newAnalyzer();
+            synchronized (all) {
+                all.add(a);
             }
-            try {
-                return work.apply(a, img.view());
-            } finally {
-                idle.addFirst(a);
-            }
+        }
+        try {
+            return work.apply(a, view);
+        } finally {
+            idle.addFirst(a);
         }
     }
 
