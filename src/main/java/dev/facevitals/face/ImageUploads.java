@@ -1,15 +1,12 @@
 package dev.facevitals.face;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.facevitals.api.ApiException;
 import dev.facevitals.api.ErrorCode;
+import dev.facevitals.api.ImageUploadReader;
 import dev.facevitals.vision.ImageHeader;
 import dev.facevitals.vision.ImageRejectedException;
 import dev.facevitals.vision.opencv.OpenCvVision;
@@ -37,26 +34,7 @@ public class ImageUploads {
      *                      image_invalid or image_too_small
      */
     public byte[] read(FileUpload upload, String field) {
-        if (upload == null || upload.uploadedFile() == null) {
-            throw new ApiException(ErrorCode.IMAGE_MISSING, "Send the image as multipart field '" + field + "'.");
-        }
-        if (upload.size() == 0) {
-            throw new ApiException(ErrorCode.IMAGE_EMPTY, "The image in '" + field + "' is empty.");
-        }
-        if (upload.size() > config.maxImageBytes()) {
-            throw new ApiException(ErrorCode.IMAGE_TOO_LARGE,
-                    "The image in '" + field + "' is larger than " + config.maxImageBytes() + " bytes.");
-        }
-        String type = upload.contentType() == null ? "" : upload.contentType().toLowerCase(Locale.ROOT);
-        if (!type.isEmpty() && !type.startsWith("image/") && !type.equals("application/octet-stream")) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The image must be JPEG or PNG, not " + type + ".");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(upload.uploadedFile());
-        } catch (IOException e) {
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The image upload could not be read.");
-        }
+        byte[] bytes = ImageUploadReader.read(upload, field, config.maxImageBytes());
         check(bytes, field);
         return bytes;
     }

@@ -1,11 +1,8 @@
 package dev.facevitals.scan;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +18,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.facevitals.api.ApiException;
 import dev.facevitals.api.ErrorCode;
+import dev.facevitals.api.ImageUploadReader;
 import dev.facevitals.auth.Caller;
 import dev.facevitals.auth.Roles;
 import dev.facevitals.storage.DebugStore;
@@ -76,7 +74,7 @@ public class ConditionsResource {
     @Blocking
     public Response check(@RestForm("image") FileUpload image, @QueryParam("debug") boolean debug) {
         Caller caller = Caller.of(identity);
-        byte[] bytes = read(image);
+        byte[] bytes = ImageUploadReader.read(image, "image", config.maxImageBytes());
         String debugKey = debug ? keepForDebugging(caller, bytes, image.contentType()) : null;
         ConditionsReport report;
         try {
@@ -99,28 +97,6 @@ public class ConditionsResource {
         } catch (Throwable e) {
             LOG.warnf("Could not keep a debug snapshot for %s: %s", caller.tenantId(), e.getMessage());
             return null;
-        }
-    }
-
-    private byte[] read(FileUpload image) {
-        if (image == null || image.uploadedFile() == null) {
-            throw new ApiException(ErrorCode.IMAGE_MISSING, "Send the snapshot as multipart field 'image'.");
-        }
-        if (image.size() == 0) {
-            throw new ApiException(ErrorCode.IMAGE_EMPTY);
-        }
-        if (image.size() > config.maxImageBytes()) {
-            throw new ApiException(ErrorCode.IMAGE_TOO_LARGE,
-                    "The image is larger than " + config.maxImageBytes() / (1024 * 1024) + " MiB.");
-        }
-        String type = image.contentType() == null ? "" : image.contentType().toLowerCase(Locale.ROOT);
-        if (!type.isEmpty() && !type.startsWith("image/") && !type.equals("application/octet-stream")) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The image must be JPEG or PNG, not " + type + ".");
-        }
-        try {
-            return Files.readAllBytes(image.uploadedFile());
-        } catch (IOException e) {
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The image upload could not be read.");
         }
     }
 

@@ -82,6 +82,21 @@ class ScanFlowTest {
     }
 
     @Test
+    void checkConditionsRefusesWhatIsNotAUsableImage() {
+        String route = "/v1/videos/check-conditions";
+        withKey().multiPart("other", "x").when().post(route).then()
+                .statusCode(400).body("code", equalTo("image_missing"));
+        withKey().multiPart("image", "empty.jpg", new byte[0], "image/jpeg").when().post(route).then()
+                .statusCode(400).body("code", equalTo("image_empty"));
+        withKey().multiPart("image", "notes.txt", "not a picture".getBytes(), "text/plain").when().post(route).then()
+                .statusCode(415).body("code", equalTo("unsupported_media_type"));
+        // JPEG start-of-image marker and then nothing usable
+        byte[] truncated = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
+        withKey().multiPart("image", "cut.jpg", truncated, "image/jpeg").when().post(route).then()
+                .statusCode(422).body("code", equalTo("image_invalid")).body("$", org.hamcrest.Matchers.not(hasKey("trace")));
+    }
+
+    @Test
     void uploadUrlNeedsAValidUnusedSignature() {
         withKey().contentType("application/json").body("{}").when().post("/v1/videos/upload-url").then()
                 .statusCode(403).body("code", equalTo("signature_invalid"));
