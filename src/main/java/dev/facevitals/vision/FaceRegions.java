@@ -20,6 +20,26 @@ public record FaceRegions(Polygon forehead, Polygon leftCheek, Polygon rightChee
     /** Region names in the order {@link #list()} returns them (the order of the traces). */
     public static final List<String> NAMES = List.of(FOREHEAD, LEFT_CHEEK, RIGHT_CHEEK);
 
+    /** Patch grid per region (columns, rows) when the regions are split into patches: forehead, cheeks. */
+    static final int[][] PATCH_GRID = {{3, 2}, {2, 2}, {2, 2}};
+
+    /**
+     * Trace names: {@link #NAMES}, or with {@code patches} one name per patch, {@code <region>_<i>} in the
+     * row-major order of {@link PixelSpans#grid} and region order.
+     */
+    public static List<String> names(boolean patches) {
+        if (!patches) {
+            return NAMES;
+        }
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < NAMES.size(); k++) {
+            for (int i = 0; i < PATCH_GRID[k][0] * PATCH_GRID[k][1]; i++) {
+                out.add(NAMES.get(k) + "_" + i);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     // Forehead columns from the image-left: upper brow edge point, then a point on the mesh ring below the
     // hairline ring (the top ring 103-67-109-10-338-297-332 often reaches the hair).
     private static final int[] BROW = {66, 107, 9, 336, 296};

@@ -24,6 +24,8 @@ public final class FaceTracker implements AutoCloseable {
     private FaceMesh keyMesh;
     private FaceRegions keyRegions;
     private PixelSpans[] keySpans;
+    /** Sampling step per entry of keySpans: the whole region's, so patches read the region's pixels. */
+    private int[] keySteps;
     private Box keyBox;
     private HeadPose pose;
     private SkinModel[] skin;
@@ -99,16 +101,37 @@ public final class FaceTracker implements AutoCloseable {
         keyMesh = mesh;
         keyRegions = FaceRegions.from(mesh);
         List<Polygon> polys = keyRegions.list();
-        keySpans = new PixelSpans[polys.size()];
-        for (int k = 0; k < keySpans.length; k++) {
-            keySpans[k] = polys.get(k).rasterize();
+        PixelSpans[] regionSpans = new PixelSpans[polys.size()];
+        for (int k = 0; k < regionSpans.length; k++) {
+            regionSpans[k] = polys.get(k).rasterize();
         }
         keyBox = mesh.bounds();
         pose = HeadPose.from(mesh);
         // track the face's inner part: less background and hair that move on their own
         patch.reset(frame, keyBox.scale(0.8));
         sinceKeyframe = 0;
-        skin = SkinModel.forRegions(frame, keySpans, CHEEKS, settings.minSkinPixels());
+        SkinModel[] regionSkin = SkinModel.forRegions(frame, regionSpans, CHEEKS, settings.minSkinPixels());
+        if (settings.skinPatches()) {
+            int n = regionNames().size();
+            keySpans = new PixelSpans[n];
+            keySteps = new int[n];
+            skin = new SkinModel[n];
+            int j = 0;
+            for (int k = 0; k < regionSpans.length; k++) {
+                int[] g = FaceRegions.PATCH_GRID[k];
+                int step = sampler.step(regionSpans[k].pixels());
+                for (PixelSpans p : regionSpans[k].grid(g[0], g[1])) {
+                    keySpans[j] = p;
+                    keySteps[j] = step;
+                    skin[j] = regionSkin[k];
+                    j++;
+                }
+            }
+        } else {
+            keySpans = regionSpans;
+            keySteps = null;
+            skin = regionSkin;
+        }
         return patch.ready();
     }
 
@@ -135,8 +158,13 @@ public final class FaceTracker implements AutoCloseable {
         if (!holding) {
             return false;
         }
-        sampler.sampleSubPixel(frame, keySpans, patch.dx(), patch.dy(), skin, rgb, count, inside);
+        sampler.sampleSubPixel(frame, keySpans, patch.dx(), patch.dy(), skin, rgb, count, inside, keySteps);
         return true;
+    }
+
+    /** Names of the traces {@link #sampleSkin} fills, in order: regions, or their patches. */
+    public java.util.List<String> regionNames() {
+        return FaceRegions.names(settings.skinPatches());
     }
 
     /** Skin models per region (null entries: no skin there), null when no face is held. */

@@ -60,6 +60,55 @@ public final class PixelSpans {
         return n;
     }
 
+    /**
+     * Splits the pixels into a {@code cols x rows} grid of patches over their bounding box (equal-width
+     * columns, equal-height rows, cell edges rounded down to whole pixels); row-major from the top left. A cell
+     * the pixels do not reach is an empty set. The patches partition the pixels.
+     */
+    public PixelSpans[] grid(int cols, int rows) {
+        if (cols < 1 || rows < 1) {
+            throw new IllegalArgumentException("grid needs at least one column and row");
+        }
+        PixelSpans[] out = new PixelSpans[cols * rows];
+        if (this.rows.length == 0) {
+            Arrays.fill(out, this);
+            return out;
+        }
+        int y0 = Integer.MAX_VALUE;
+        int y1 = Integer.MIN_VALUE;
+        int x0 = Integer.MAX_VALUE;
+        int x1 = Integer.MIN_VALUE;
+        for (int i = 0; i < this.rows.length; i++) {
+            y0 = Math.min(y0, this.rows[i]);
+            y1 = Math.max(y1, this.rows[i] + 1);
+            x0 = Math.min(x0, starts[i]);
+            x1 = Math.max(x1, ends[i]);
+        }
+        int[] edge = new int[cols + 1];
+        for (int c = 0; c <= cols; c++) {
+            edge[c] = x0 + (int) ((long) (x1 - x0) * c / cols);
+        }
+        Builder[] b = new Builder[cols * rows];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = new Builder();
+        }
+        long h = y1 - y0;
+        for (int i = 0; i < this.rows.length; i++) {
+            int r = (int) ((long) (this.rows[i] - y0) * rows / h);
+            for (int c = 0; c < cols; c++) {
+                int s = Math.max(starts[i], edge[c]);
+                int e = Math.min(ends[i], edge[c + 1]);
+                if (e > s) {
+                    b[r * cols + c].add(this.rows[i], s, e);
+                }
+            }
+        }
+        for (int k = 0; k < b.length; k++) {
+            out[k] = b[k].build();
+        }
+        return out;
+    }
+
     static final class Builder {
         private int[] rows = new int[64];
         private int[] starts = new int[64];

@@ -49,6 +49,16 @@ public final class SkinSampler {
      */
     public void sample(ImageView img, PixelSpans[] regions, int dx, int dy, SkinModel[] models, double[] rgb,
                        int[] count, int[] inside) {
+        sample(img, regions, dx, dy, models, rgb, count, inside, null);
+    }
+
+    /**
+     * As {@link #sample(ImageView, PixelSpans[], int, int, SkinModel[], double[], int[], int[])} with the
+     * sampling step per region given (null: from each region's size). Patches cut from one region pass that
+     * region's step, so splitting a region reads the same pixels as the whole.
+     */
+    public void sample(ImageView img, PixelSpans[] regions, int dx, int dy, SkinModel[] models, double[] rgb,
+                       int[] count, int[] inside, int[] steps) {
         ByteBuffer px = img.pixels();
         int w = img.width();
         int h = img.height();
@@ -58,7 +68,7 @@ public final class SkinSampler {
             long sg = 0;
             long sb = 0;
             int n = 0;
-            int step = step(spans.pixels());
+            int step = steps == null ? step(spans.pixels()) : steps[k];
             SkinModel model = models == null ? null : models[k];
             if (model != null) {
                 double rg = model.rg();
@@ -130,6 +140,12 @@ public final class SkinSampler {
      */
     public void sampleSubPixel(ImageView img, PixelSpans[] regions, double dx, double dy, SkinModel[] models,
                                double[] rgb, int[] count, int[] inside) {
+        sampleSubPixel(img, regions, dx, dy, models, rgb, count, inside, null);
+    }
+
+    /** As the other {@code sampleSubPixel}, with steps per region as for {@link #sample} (null: from sizes). */
+    public void sampleSubPixel(ImageView img, PixelSpans[] regions, double dx, double dy, SkinModel[] models,
+                               double[] rgb, int[] count, int[] inside, int[] steps) {
         int x0 = (int) Math.floor(dx);
         int y0 = (int) Math.floor(dy);
         double fx = dx - x0;
@@ -147,7 +163,7 @@ public final class SkinSampler {
             fy = 0;
         }
         if (fx == 0 && fy == 0) {
-            sample(img, regions, x0, y0, models, rgb, count, inside);
+            sample(img, regions, x0, y0, models, rgb, count, inside, steps);
             return;
         }
         int n = regions.length;
@@ -165,7 +181,7 @@ public final class SkinSampler {
         for (int j = 0; j <= (fy > 0 ? 1 : 0); j++) {
             for (int i = 0; i <= (fx > 0 ? 1 : 0); i++) {
                 double w = (i == 0 ? 1 - fx : fx) * (j == 0 ? 1 - fy : fy);
-                sample(img, regions, x0 + i, y0 + j, models, subRgb, subCount, first ? inside : null);
+                sample(img, regions, x0 + i, y0 + j, models, subRgb, subCount, first ? inside : null, steps);
                 first = false;
                 for (int k = 0; k < n; k++) {
                     accCount[k] += w * subCount[k];

@@ -15,10 +15,10 @@ public final class SkinTraceRecorder implements AutoCloseable {
     private final FaceTracker tracker;
     private final SignalTraces.Builder traces;
     private final ScanFaceReport.Limits limits;
-    private final int regions = FaceRegions.NAMES.size();
-    private final double[] rgb = new double[3 * regions];
-    private final int[] count = new int[regions];
-    private final int[] inside = new int[regions];
+    private final int regions;
+    private final double[] rgb;
+    private final int[] count;
+    private final int[] inside;
 
     private long firstMicros = Long.MIN_VALUE;
     private long lastMicros;
@@ -37,7 +37,11 @@ public final class SkinTraceRecorder implements AutoCloseable {
      */
     public SkinTraceRecorder(FaceTracker tracker, int width, int height, ScanFaceReport.Limits limits) {
         this.tracker = tracker;
-        this.traces = SignalTraces.builder(FaceRegions.NAMES, width, height);
+        this.regions = tracker.regionNames().size();
+        this.rgb = new double[3 * regions];
+        this.count = new int[regions];
+        this.inside = new int[regions];
+        this.traces = SignalTraces.builder(tracker.regionNames(), width, height);
         this.limits = limits;
     }
 

@@ -13,12 +13,22 @@ package dev.facevitals.vision;
  * @param minPresence       face-mesh presence below which a refreshed face counts as gone (0.5)
  * @param gridCells         tracker grid cells per side (default 32)
  * @param minSkinPixels     usable pixels needed to learn a face's skin colour (default 200)
+ * @param skinPatches       trace each region as a grid of small patches (forehead 3x2, cheeks 2x2) instead of
+ *                          as a whole; the vitals engine then fuses the patches like regions
  */
 public record TrackerSettings(int landmarkInterval, int minRefreshGap, int searchInterval, int maxSearchInterval,
                               double refreshQuality, double lostQuality, double minPresence, int gridCells,
-                              int minSkinPixels) {
+                              int minSkinPixels, boolean skinPatches) {
 
-    public static final TrackerSettings DEFAULTS = new TrackerSettings(90, 10, 5, 30, 0.8, 0.5, 0.5, 32, 200);
+    public static final TrackerSettings DEFAULTS = new TrackerSettings(90, 10, 5, 30, 0.8, 0.5, 0.5, 32, 200, false);
+
+    /** Whole regions, no patches. */
+    public TrackerSettings(int landmarkInterval, int minRefreshGap, int searchInterval, int maxSearchInterval,
+                           double refreshQuality, double lostQuality, double minPresence, int gridCells,
+                           int minSkinPixels) {
+        this(landmarkInterval, minRefreshGap, searchInterval, maxSearchInterval, refreshQuality, lostQuality,
+                minPresence, gridCells, minSkinPixels, false);
+    }
 
     public TrackerSettings {
         if (landmarkInterval < 1 || searchInterval < 1 || minRefreshGap < 0 || maxSearchInterval < searchInterval) {
@@ -40,6 +50,11 @@ public record TrackerSettings(int landmarkInterval, int minRefreshGap, int searc
 
     public TrackerSettings withLandmarkInterval(int frames) {
         return new TrackerSettings(frames, minRefreshGap, searchInterval, maxSearchInterval, refreshQuality,
-                lostQuality, minPresence, gridCells, minSkinPixels);
+                lostQuality, minPresence, gridCells, minSkinPixels, skinPatches);
+    }
+
+    public TrackerSettings withSkinPatches(boolean patches) {
+        return new TrackerSettings(landmarkInterval, minRefreshGap, searchInterval, maxSearchInterval,
+                refreshQuality, lostQuality, minPresence, gridCells, minSkinPixels, patches);
     }
 }

@@ -8,6 +8,7 @@ import dev.facevitals.vitals.hrv.Beats;
 import dev.facevitals.vitals.hrv.Hrv;
 import dev.facevitals.vitals.hrv.IntervalFilter;
 import dev.facevitals.vitals.hrv.StressIndex;
+import dev.facevitals.vitals.quality.PulseSignature;
 import dev.facevitals.vitals.quality.RgbQuality;
 import dev.facevitals.vitals.respiration.RespirationEstimate;
 import dev.facevitals.vitals.respiration.RespirationEstimator;
@@ -130,6 +131,13 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         } else if (hr == null || !(snr >= q.minPulseSnrDb())) {
             failure = artefact > q.maxArtefactRatio() ? VitalsResult.SignalFailure.RGB_QUALITY
                     : VitalsResult.SignalFailure.PULSE_QUALITY;
+        } else {
+            double bg = PulseSignature.blueOverGreen(signatureAt(p, hr.frequencyHz(), sig.filterOrder(), lambda,
+                    weights, fused));
+            if (!(bg < MAX_BLUE_OVER_GREEN)) {
+                // a pulse that moves blue more than green is light, not blood (a flickering screen)
+                failure = VitalsResult.SignalFailure.RGB_QUALITY;
+            }
         }
         double hrHz = hr == null ? Double.NaN : hr.frequencyHz();
         boolean halved = hr != null && hr.subharmonicChosen();
@@ -171,6 +179,39 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null);
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
                 weights, hrHz, halved, motion, artefact, beats.count(), hrv.accepted(), beatSnr, resp);
+    }
+
+    /**
+     * A pulse whose blue gain reaches this share of its green gain is taken for light, not blood (PBV's
+     * signature has 0.69; right reports in the benchmark measured 0.53-1.01, the flickering light 1.32-1.37).
+     */
+    static final double MAX_BLUE_OVER_GREEN = 1.2;
+
+    /** Half-width of the band around the heart rate in which the pulse's colour signature is measured. */
+    private static final double SIGNATURE_HALF_WIDTH_HZ = 0.2;
+
+    /**
+     * The fused pulse's colour signature at the heart rate: regions' relative R, G, B and the pulse, all
+     * narrowed to {@link #SIGNATURE_HALF_WIDTH_HZ} around it (elsewhere in the band other light changes can
+     * carry other colours).
+     */
+    private static double[] signatureAt(PreparedTraces p, double hrHz, int order, double lambda, double[] weights,
+                                        double[] fused) {
+        SosFilter narrow = SosFilter.butterworthBandPass(order, hrHz - SIGNATURE_HALF_WIDTH_HZ,
+                hrHz + SIGNATURE_HALF_WIDTH_HZ, p.fs);
+        double[][] out = new double[3 * p.regions()][];
+        for (int k = 0; k < p.regions(); k++) {
+            double[][] ch = {p.red[k], p.green[k], p.blue[k]};
+            for (int c = 0; c < 3; c++) {
+                double m = Stats.mean(ch[c]);
+                double[] x = new double[p.length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = ch[c][i] / m - 1;
+                }
+                out[3 * k + c] = narrow.filtfilt(Detrend.smoothnessPriors(x, lambda));
+            }
+        }
+        return PulseSignature.signature(out, weights, narrow.filtfilt(fused));
     }
 
     private RespirationResult respiration(PreparedTraces p, double[] weights, Beats beats, double[] ibi,

@@ -136,7 +136,14 @@ public final class VitalsBenchmark {
                 photos.stream().map(p -> p.getFileName().toString()).toList());
         DecoderSettings decoderSettings = DecoderSettings.defaults().withThreads(1);
         VideoDecoder decoder = new VideoDecoder(decoderSettings);
-        try (OpenCvVision vision = new OpenCvVision(VisionSettings.defaults())) {
+        // --patches on|off: skin traces per small patch instead of per region (default: the settings' default)
+        String patchOpt = opt(args, "--patches", null);
+        VisionSettings visionSettings = VisionSettings.defaults();
+        if (patchOpt != null) {
+            visionSettings = visionSettings.withTracker(visionSettings.tracker().withSkinPatches(patchOpt.equals("on")));
+        }
+        System.out.printf("skin patches: %s%n", visionSettings.tracker().skinPatches());
+        try (OpenCvVision vision = new OpenCvVision(visionSettings)) {
             if (!speedOnly) {
                 Map<String, Map<PulseMethod, Cell>> table = new LinkedHashMap<>();
                 int clipNo = 0;

@@ -33,6 +33,65 @@ class SkinSamplerTest {
     }
 
     @Test
+    void gridSplitsARegionIntoPatchesThatPartitionIt() {
+        PixelSpans region = new Polygon(new double[] {0, 40, 40, 0}, new double[] {0, 0, 20, 20}).rasterize();
+        PixelSpans[] p = region.grid(2, 2);
+        assertThat(p).hasSize(4);
+        for (PixelSpans q : p) {
+            assertThat(q.pixels()).isEqualTo(200); // 20 x 10 each
+        }
+        // row-major from the top left: patch 1 is the top right quarter
+        assertThat(p[1].row(0)).isZero();
+        assertThat(p[1].start(0)).isEqualTo(20);
+        assertThat(p[1].end(0)).isEqualTo(40);
+        assertThat(p[2].row(0)).isEqualTo(10);
+        assertThat(p[2].start(0)).isZero();
+        // 3 columns over 40 pixels: edges at 0, 13, 26, 40
+        PixelSpans[] t = region.grid(3, 1);
+        assertThat(t[0].pixels() + t[1].pixels() + t[2].pixels()).isEqualTo(800);
+        assertThat(t[0].pixels()).isEqualTo(13 * 20);
+        assertThat(t[2].pixels()).isEqualTo(14 * 20);
+    }
+
+    /** Patches sampled with their region's step read exactly the region's pixels: count-weighted means agree. */
+    @Test
+    void patchesWithTheRegionStepAddUpToTheRegion() {
+        Random rnd = new Random(5);
+        ImageView img = ImageViews.blank(60, 40);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 60; x++) {
+                int v = rnd.nextInt(20);
+                TestImages.set(img, x, y, 170 + v, 115 + v / 2, 95 + v / 3);
+            }
+        }
+        PixelSpans region = new Polygon(new double[] {3, 55, 50, 6}, new double[] {2, 4, 35, 30}).rasterize();
+        SkinSampler s = new SkinSampler(200);
+        int step = s.step(region.pixels());
+        assertThat(step).isGreaterThan(1);
+        PixelSpans[] patches = region.grid(3, 2);
+        int[] steps = new int[patches.length];
+        SkinModel[] models = new SkinModel[patches.length];
+        java.util.Arrays.fill(steps, step);
+        java.util.Arrays.fill(models, SKIN);
+        double[] prgb = new double[3 * patches.length];
+        int[] pcount = new int[patches.length];
+        s.sample(img, patches, 1, 0, models, prgb, pcount, null, steps);
+        double[] whole = new double[3];
+        int[] wholeCount = new int[1];
+        s.sample(img, new PixelSpans[] {region}, 1, 0, new SkinModel[] {SKIN}, whole, wholeCount, null);
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < patches.length; k++) {
+            if (pcount[k] > 0) {
+                sum += prgb[3 * k + 1] * pcount[k];
+                n += pcount[k];
+            }
+        }
+        assertThat(n).isEqualTo(wholeCount[0]);
+        assertThat(sum / n).isCloseTo(whole[1], within(1e-9));
+    }
+
+    @Test
     void missingModelOrRegionOutsideGivesNoSkin() {
         ImageView img = TestImages.solid(20, 20, 180, 120, 100);
         PixelSpans region = new Polygon(new double[] {0, 10, 10, 0}, new double[] {0, 0, 10, 10}).rasterize();
