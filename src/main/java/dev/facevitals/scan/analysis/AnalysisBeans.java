@@ -37,7 +37,7 @@ public class AnalysisBeans {
                 model(config.landmarkModel(), defaults.landmarkModel()),
                 defaults.minFaceScore(), defaults.nmsIou(), defaults.tileMinScore(), defaults.tilesAcross(),
                 defaults.maxImagePixels(),
-                defaults.tracker().withLandmarkInterval(config.landmarkInterval()),
+                defaults.tracker().withLandmarkInterval(config.landmarkInterval()).withSkinPatches(config.skinPatches()),
                 defaults.conditions(), defaults.scanLimits());
         OpenCvVision vision = new OpenCvVision(settings);
         LOG.infof("Vision models loaded: detector %s, landmarks %s", settings.detectorModel().location(),

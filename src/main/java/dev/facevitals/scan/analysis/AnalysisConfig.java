@@ -27,6 +27,14 @@ public interface AnalysisConfig {
     @WithDefault("90")
     int landmarkInterval();
 
+    /**
+     * Trace each skin region as a grid of small patches (forehead 3x2, cheeks 2x2) instead of whole regions:
+     * measured to find the right heart-rate peak under head motion and side light, not yet the default
+     * (docs/vitals.md, "Skin patches").
+     */
+    @WithDefault("false")
+    boolean skinPatches();
+
     /** Operators may bring their own models: a path or classpath: location with its SHA-256. */
     Model detectorModel();
 
