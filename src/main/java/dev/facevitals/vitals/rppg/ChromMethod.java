@@ -26,9 +26,7 @@ public final class ChromMethod implements RppgMethod {
      * @param hiHz      input: band-pass upper edge, Hz (clamped below Nyquist when filtering)
      */
     public ChromMethod(double windowSec, double loHz, double hiHz) {
-        if (!(windowSec > 0) || !(loHz > 0) || !(hiHz > loHz)) {
-            throw new IllegalArgumentException("need windowSec > 0 and 0 < loHz < hiHz");
-        }
+        Channels.requireWindowAndBand(windowSec, loHz, hiHz);
         this.windowSec = windowSec;
         this.loHz = loHz;
         this.hiHz = hiHz;
@@ -36,15 +34,12 @@ public final class ChromMethod implements RppgMethod {
 
     @Override
     public double[] pulse(double[] r, double[] g, double[] b, double fs) {
-        int n = r.length;
-        if (g.length != n || b.length != n) {
-            throw new IllegalArgumentException("r, g, b lengths differ");
-        }
+        int n = Channels.sameLength(r, g, b);
         double[] out = new double[n];
         if (n < 4) {
             return out;
         }
-        int len = Math.min(n, Math.max(4, (int) Math.round(windowSec * fs)));
+        int len = Channels.windowLength(n, windowSec, fs, 4);
         double[] rn = normalised(r, len);
         double[] gn = normalised(g, len);
         double[] bn = normalised(b, len);

@@ -11,10 +11,7 @@ public final class GreenMethod implements RppgMethod {
 
     @Override
     public double[] pulse(double[] r, double[] g, double[] b, double fs) {
-        int n = g.length;
-        if (r.length != n || b.length != n) {
-            throw new IllegalArgumentException("r, g, b lengths differ");
-        }
+        int n = Channels.sameLength(r, g, b);
         double[] p = new double[n];
         double m = Stats.mean(g);
         if (!(m > 0)) {

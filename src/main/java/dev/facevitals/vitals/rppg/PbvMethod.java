@@ -33,9 +33,7 @@ public final class PbvMethod implements RppgMethod {
      * @param hiHz      input: band-pass upper edge, Hz (clamped below Nyquist when filtering)
      */
     public PbvMethod(double windowSec, double loHz, double hiHz) {
-        if (!(windowSec > 0) || !(loHz > 0) || !(hiHz > loHz)) {
-            throw new IllegalArgumentException("need windowSec > 0 and 0 < loHz < hiHz");
-        }
+        Channels.requireWindowAndBand(windowSec, loHz, hiHz);
         this.windowSec = windowSec;
         this.loHz = loHz;
         this.hiHz = hiHz;
@@ -43,15 +41,12 @@ public final class PbvMethod implements RppgMethod {
 
     @Override
     public double[] pulse(double[] r, double[] g, double[] b, double fs) {
-        int n = r.length;
-        if (g.length != n || b.length != n) {
-            throw new IllegalArgumentException("r, g, b lengths differ");
-        }
+        int n = Channels.sameLength(r, g, b);
         double[] out = new double[n];
         if (n < 4) {
             return out;
         }
-        int len = Math.min(n, Math.max(4, (int) Math.round(windowSec * fs)));
+        int len = Channels.windowLength(n, windowSec, fs, 4);
         double[][] c = {ChromMethod.normalised(r, len), ChromMethod.normalised(g, len),
                 ChromMethod.normalised(b, len)};
         if (c[0] == null || c[1] == null || c[2] == null) {

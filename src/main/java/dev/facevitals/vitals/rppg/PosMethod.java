@@ -25,12 +25,9 @@ public final class PosMethod implements RppgMethod {
 
     @Override
     public double[] pulse(double[] r, double[] g, double[] b, double fs) {
-        int n = r.length;
-        if (g.length != n || b.length != n) {
-            throw new IllegalArgumentException("r, g, b lengths differ");
-        }
+        int n = Channels.sameLength(r, g, b);
         double[] out = new double[n];
-        int len = Math.min(n, Math.max(2, (int) Math.round(windowSec * fs)));
+        int len = Channels.windowLength(n, windowSec, fs, 2);
         if (n < 2) {
             return out;
         }
