@@ -1,8 +1,10 @@
 package dev.facevitals.api;
 
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.util.function.Supplier;
 
 /** Keeping reactive chains on the Vert.x context of the request that started them. */
 public final class VertxContexts {
@@ -21,5 +23,19 @@ public final class VertxContexts {
             return uni;
         }
         return uni.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    /**
+     * Runs a reactive step (Hibernate Reactive, the object store) from a blocking route or a start-up hook on
+     * a Vert.x context and waits for its item. Its failure is rethrown as is when unchecked.
+     */
+    public static <T> T await(Supplier<Uni<T>> uni) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(uni::get);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

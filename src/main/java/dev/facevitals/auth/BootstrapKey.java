@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
+import dev.facevitals.api.VertxContexts;
 
 /** Installs the configured bootstrap key at start-up, after the schema migrations. */
 @ApplicationScoped
@@ -19,8 +19,8 @@ public class BootstrapKey {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(
+    void onStart(@Observes StartupEvent event) {
+        VertxContexts.await(
                 () -> keys.ensureBootstrap(config.bootstrapTenant(), config.bootstrapKey()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.facevitals.face;
 
+import dev.facevitals.api.VertxContexts;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -65,16 +67,16 @@ public class EnrollmentIndexes {
     private TenantIndex current(String tenantId, String model, int dim) {
         TenantIndex t = tenants.computeIfAbsent(tenantId + "/" + model, k -> new TenantIndex(dim));
         synchronized (t) {
-            EnrollmentRepository.Stamp stamp = Await.on(() -> service.stamp(tenantId, model));
+            EnrollmentRepository.Stamp stamp = VertxContexts.await(() -> service.stamp(tenantId, model));
             if (t.index.size() == stamp.count() && (stamp.latest() == null || stamp.latest().equals(t.latest))) {
                 return t;
             }
-            apply(t, Await.on(() -> service.vectors(tenantId, model, t.latest)));
+            apply(t, VertxContexts.await(() -> service.vectors(tenantId, model, t.latest)));
             if (t.index.size() != stamp.count()) {
                 LOG.debugf("Rebuilding the enrollment index of %s (%d in memory, %d stored)", tenantId,
                         t.index.size(), stamp.count());
                 TenantIndex fresh = new TenantIndex(dim);
-                apply(fresh, Await.on(() -> service.vectors(tenantId, model, null)));
+                apply(fresh, VertxContexts.await(() -> service.vectors(tenantId, model, null)));
                 tenants.put(tenantId + "/" + model, fresh);
                 return fresh;
             }

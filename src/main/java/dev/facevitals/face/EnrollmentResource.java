@@ -1,5 +1,7 @@
 package dev.facevitals.face;
 
+import dev.facevitals.api.VertxContexts;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -66,9 +68,9 @@ public class EnrollmentResource {
         Boolean declared = FaceResource.consent(consent);
         byte[] bytes = uploads.read(image, "image_file");
         float[] v = enrollable(bytes);
-        Enrollment e = Await.on(() -> enrollments.create(caller.tenantId(), v, faces.modelId(), declared,
+        Enrollment e = VertxContexts.await(() -> enrollments.create(caller.tenantId(), v, faces.modelId(), declared,
                 new EnrollmentService.Image(bytes, image.contentType())));
-        Await.on(() -> enrollments.recordOperation(caller.tenantId(), "enroll", declared, 1));
+        VertxContexts.await(() -> enrollments.recordOperation(caller.tenantId(), "enroll", declared, 1));
         return Response.status(201).entity(new EnrollmentResponse(e.userToken.toString(), FaceViews.seconds(t0)))
                 .build();
     }
@@ -83,12 +85,12 @@ public class EnrollmentResource {
         Caller caller = Caller.of(identity);
         UUID token = token(userToken);
         Boolean declared = FaceResource.consent(consent);
-        Await.on(() -> enrollments.find(caller.tenantId(), token)); // 404 before any work
+        VertxContexts.await(() -> enrollments.find(caller.tenantId(), token)); // 404 before any work
         byte[] bytes = uploads.read(image, "image_file");
         float[] v = enrollable(bytes);
-        Await.on(() -> enrollments.update(caller.tenantId(), token, v, faces.modelId(), declared,
+        VertxContexts.await(() -> enrollments.update(caller.tenantId(), token, v, faces.modelId(), declared,
                 new EnrollmentService.Image(bytes, image.contentType())));
-        Await.on(() -> enrollments.recordOperation(caller.tenantId(), "enroll-update", declared, 1));
+        VertxContexts.await(() -> enrollments.recordOperation(caller.tenantId(), "enroll-update", declared, 1));
         return new EnrollmentResponse(token.toString(), FaceViews.seconds(t0));
     }
 
@@ -99,7 +101,7 @@ public class EnrollmentResource {
         long t0 = System.nanoTime();
         Caller caller = Caller.of(identity);
         UUID token = token(userToken);
-        Await.on(() -> enrollments.delete(caller.tenantId(), token));
+        VertxContexts.await(() -> enrollments.delete(caller.tenantId(), token));
         indexes.removed(caller.tenantId(), faces.modelId(), token);
         return new Deleted(FaceViews.seconds(t0));
     }
@@ -113,8 +115,8 @@ public class EnrollmentResource {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "offset >= 0 and limit 1 to " + MAX_PAGE + ".");
         }
         String tenant = Caller.of(identity).tenantId();
-        List<UUID> tokens = Await.on(() -> enrollments.tokens(tenant, offset, limit));
-        long total = Await.on(() -> enrollments.count(tenant));
+        List<UUID> tokens = VertxContexts.await(() -> enrollments.tokens(tenant, offset, limit));
+        long total = VertxContexts.await(() -> enrollments.count(tenant));
         return new EnrollmentList(tokens.stream().map(UUID::toString).toList(), total, FaceViews.seconds(t0));
     }
 

@@ -1,5 +1,7 @@
 package dev.facevitals.face;
 
+import dev.facevitals.api.VertxContexts;
+
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +63,7 @@ public class FaceResource {
         Caller caller = Caller.of(identity);
         Boolean declared = consent(consent);
         FaceService.Detected d = faces.detect(uploads.read(image, "image_file"));
-        Await.on(() -> enrollments.recordOperation(caller.tenantId(), "detect", declared, d.faces().size()));
+        VertxContexts.await(() -> enrollments.recordOperation(caller.tenantId(), "detect", declared, d.faces().size()));
         return new DetectResponse(d.faces().size(),
                 d.faces().stream().map(s -> FaceViews.face(s.face(), s.liveness())).toList(),
                 FaceViews.thresholds(faces.settings().thresholds()), FaceViews.image(d.image()), FaceViews.seconds(t0));
@@ -81,7 +83,7 @@ public class FaceResource {
         double liveness;
         if (userToken != null && !userToken.isBlank()) {
             java.util.UUID token = EnrollmentResource.token(userToken);
-            Enrollment e = Await.on(() -> enrollments.find(caller.tenantId(), token));
+            Enrollment e = VertxContexts.await(() -> enrollments.find(caller.tenantId(), token));
             if (!e.embeddingModel.equals(faces.modelId())) {
                 throw new ApiException(ErrorCode.CONFLICT, "This enrollment was made with another face model: update it.");
             }
@@ -102,7 +104,7 @@ public class FaceResource {
             liveness = Math.min(f1.liveness(), f2.liveness());
         }
         double sim = Embeddings.cosine(a, b);
-        Await.on(() -> enrollments.recordOperation(caller.tenantId(), "compare", declared, null));
+        VertxContexts.await(() -> enrollments.recordOperation(caller.tenantId(), "compare", declared, null));
         FaceSettings s = faces.settings();
         return new CompareResponse(FaceViews.r3(sim), sim >= s.matchThreshold(), FaceViews.r3(liveness),
                 thresholds(), FaceViews.seconds(t0));
@@ -122,7 +124,7 @@ public class FaceResource {
         }
         FaceService.Scored probe = faces.largest(uploads.read(image, "image_file"), "image_file");
         List<EmbeddingIndex.Hit> hits = indexes.search(caller.tenantId(), faces.modelId(), probe.face().embedding(), k);
-        Await.on(() -> enrollments.recordOperation(caller.tenantId(), "identify", declared, null));
+        VertxContexts.await(() -> enrollments.recordOperation(caller.tenantId(), "identify", declared, null));
         double threshold = faces.settings().matchThreshold();
         List<Match> matches = hits.stream()
                 .map(h -> new Match(h.key(), FaceViews.r3(h.similarity()), h.similarity() >= threshold)).toList();

@@ -1,5 +1,7 @@
 package dev.facevitals.liveness;
 
+import dev.facevitals.api.VertxContexts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,6 @@ import dev.facevitals.vision.Blinks;
 import dev.facevitals.vision.LivenessCheck;
 import dev.facevitals.vision.LivenessFusion.Calibration;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -218,8 +219,8 @@ public class LivenessResource {
                 a.probability(), a.quality(), a.errorCode() != null ? "rejected" : a.pass() ? "live" : "spoof",
                 a.errorCode())).toList();
         try {
-            VertxContextSupport.subscribeAndAwait(() -> records.add(caller.tenantId(), rows));
-        } catch (Throwable e) {
+            VertxContexts.await(() -> records.add(caller.tenantId(), rows));
+        } catch (RuntimeException e) {
             org.jboss.logging.Logger.getLogger(LivenessResource.class).warnf("Could not record liveness checks: %s",
                     e.getMessage());
         }

@@ -1,5 +1,7 @@
 package dev.facevitals.scan;
 
+import dev.facevitals.api.VertxContexts;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
@@ -92,9 +94,9 @@ public class ConditionsResource {
     /** The store and its table are reactive; this route is blocking: run them on a Vert.x context and wait. */
     private String keepForDebugging(Caller caller, byte[] bytes, String contentType) {
         try {
-            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+            return VertxContexts.await(
                     () -> debugStore.keep(caller.tenantId(), "check-conditions", bytes, contentType));
-        } catch (Throwable e) {
+        } catch (RuntimeException e) {
             LOG.warnf("Could not keep a debug snapshot for %s: %s", caller.tenantId(), e.getMessage());
             return null;
         }
