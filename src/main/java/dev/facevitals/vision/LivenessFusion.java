@@ -63,6 +63,28 @@ public record LivenessFusion(double bias, double modelWeight, double[] weights, 
         return sigmoid(score - c.offset());
     }
 
+    /**
+     * Softmax probability of one class from a classifier's raw outputs, computed from the largest logit so
+     * that large logits cannot overflow.
+     *
+     * @param logits input: raw class scores, at least one
+     * @param k      input: the class whose probability is wanted
+     */
+    public static double softmax(float[] logits, int k) {
+        if (logits.length == 0 || k < 0 || k >= logits.length) {
+            throw new IllegalArgumentException("need a class index inside a non-empty score vector");
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (float l : logits) {
+            max = Math.max(max, l);
+        }
+        double sum = 0;
+        for (float l : logits) {
+            sum += Math.exp(l - max);
+        }
+        return Math.exp(logits[k] - max) / sum;
+    }
+
     public static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }

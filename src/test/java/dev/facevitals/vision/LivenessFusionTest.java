@@ -9,6 +9,19 @@ import org.junit.jupiter.api.Test;
 class LivenessFusionTest {
 
     @Test
+    void softmaxOfKnownLogitsAndOfHugeOnes() {
+        // e^2 / (e^2 + e^0) for logits (2, 0)
+        assertThat(LivenessFusion.softmax(new float[] {2, 0}, 0)).isCloseTo(Math.exp(2) / (Math.exp(2) + 1),
+                within(1e-12));
+        assertThat(LivenessFusion.softmax(new float[] {0, 0, 0}, 1)).isCloseTo(1.0 / 3, within(1e-12));
+        // naive exp(1000) overflows; shifted by the largest logit it does not
+        assertThat(LivenessFusion.softmax(new float[] {1000, 1000}, 0)).isCloseTo(0.5, within(1e-12));
+        assertThat(LivenessFusion.softmax(new float[] {-1000, 0}, 0)).isCloseTo(0, within(1e-12));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LivenessFusion.softmax(new float[] {1}, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void fitRecoversTheDirectionOfAKnownLogisticModel() {
         // labels drawn from P(live) = sigmoid(1 - 2 x0 + 0 x1): x0 matters, x1 is noise
         Random r = new Random(11);

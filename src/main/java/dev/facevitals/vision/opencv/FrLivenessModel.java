@@ -8,6 +8,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import dev.facevitals.vision.Box;
 import dev.facevitals.vision.ImageView;
+import dev.facevitals.vision.LivenessFusion;
 import dev.facevitals.vision.LivenessModel;
 import dev.facevitals.vision.ModelSource;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -64,15 +65,7 @@ public final class FrLivenessModel implements LivenessModel {
         try (Mat out = net.forward()) {
             float[] logits = new float[(int) out.total()];
             BlazeFaceDetector.read(out, logits);
-            double max = Double.NEGATIVE_INFINITY;
-            for (float l : logits) {
-                max = Math.max(max, l);
-            }
-            double sum = 0;
-            for (float l : logits) {
-                sum += Math.exp(l - max);
-            }
-            return Math.exp(logits[0] - max) / sum;
+            return LivenessFusion.softmax(logits, 0); // class 0 is "live"
         }
     }
 
