@@ -25,8 +25,21 @@ public final class ImageViews {
 
     /** A packed copy (stride = 3 * width) on the Java heap, independent of the source's lifetime. */
     public static ImageView copy(ImageView v) {
+        return copy(v, null);
+    }
+
+    /**
+     * Like {@link #copy(ImageView)}, reusing {@code into}'s pixels when it is an earlier packed heap copy of
+     * the same size (no allocation), else allocating.
+     *
+     * @param into input/output: an earlier copy to overwrite, or null
+     */
+    public static ImageView copy(ImageView v, ImageView into) {
         int rowBytes = 3 * v.width();
-        byte[] out = new byte[rowBytes * v.height()];
+        boolean reuse = into != null && into.width() == v.width() && into.height() == v.height()
+                && into.stride() == rowBytes && into.pixels().hasArray() && into.pixels().arrayOffset() == 0
+                && into.pixels().array().length == rowBytes * v.height();
+        byte[] out = reuse ? into.pixels().array() : new byte[rowBytes * v.height()];
         ByteBuffer src = v.pixels();
         for (int y = 0; y < v.height(); y++) {
             src.get(v.offset(0, y), out, y * rowBytes, rowBytes);

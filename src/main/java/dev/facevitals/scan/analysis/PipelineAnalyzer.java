@@ -75,7 +75,8 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                 int frames = 0;
                 long first = 0;
                 long last = 0;
-                // one copy of a frame for the liveness score: the middle one when the length is known, else the first
+                // one copy of a frame for the liveness score: the middle one when the length is known, else the
+                // first (kept in case the estimate overshoots; the middle one overwrites it in place)
                 long keyIndex = Math.max(0, info.frameEstimate() / 2);
                 ImageView keyFrame = null;
                 try {
@@ -84,7 +85,7 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                             first = frame.timestampMicros();
                         }
                         if (liveness != null && (frames == 0 || frames == keyIndex)) {
-                            keyFrame = ImageViews.copy(frame.image());
+                            keyFrame = ImageViews.copy(frame.image(), keyFrame);
                         }
                         last = frame.timestampMicros();
                         recorder.accept(frame.image(), frame.timestampMicros());
