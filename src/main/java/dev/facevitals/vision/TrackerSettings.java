@@ -53,6 +53,11 @@ public record TrackerSettings(int landmarkInterval, int minRefreshGap, int searc
                 lostQuality, minPresence, gridCells, minSkinPixels, skinPatches);
     }
 
+    public TrackerSettings withGridCells(int cells) {
+        return new TrackerSettings(landmarkInterval, minRefreshGap, searchInterval, maxSearchInterval,
+                refreshQuality, lostQuality, minPresence, cells, minSkinPixels, skinPatches);
+    }
+
     public TrackerSettings withSkinPatches(boolean patches) {
         return new TrackerSettings(landmarkInterval, minRefreshGap, searchInterval, maxSearchInterval,
                 refreshQuality, lostQuality, minPresence, gridCells, minSkinPixels, patches);

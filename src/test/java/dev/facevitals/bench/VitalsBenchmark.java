@@ -19,6 +19,7 @@ import dev.facevitals.vitals.VitalsResult;
 import dev.facevitals.vitals.VitalsSettings;
 import dev.facevitals.vitals.rppg.PulseMethod;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,13 @@ import java.util.stream.Stream;
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --no-speed       skip the speed benchmark; --speed-only runs only it
  *   --out DIR        where clips are cached (default target/bench-clips)
+ *   --patches on|off skin traces per small patch or per region (default: the tracker setting's default)
+ *   --landmark-interval N  frames between face-mesh refreshes while tracking (default: the tracker's, 90)
+ *   --grid-cells N   cells per side of the patch tracker's grid (default: the tracker's, 32)
+ *   --traces-tag T   saved traces are named with T too (to compare versions of the tracking code)
+ *   --reuse-traces   run the engine on the traces saved beside each clip by an earlier run (the same
+ *                    --patches setting) instead of decoding and tracking it again: milliseconds per clip
+ *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
  * </pre>
  * Truth JSON of real videos: {@code heart_rate_bpm}, and optionally {@code respiratory_rate_bpm},
  * {@code sdnn_ms}, {@code rmssd_ms} (the synthetic clips' truth files have these keys too).
@@ -142,7 +150,25 @@ public final class VitalsBenchmark {
         if (patchOpt != null) {
             visionSettings = visionSettings.withTracker(visionSettings.tracker().withSkinPatches(patchOpt.equals("on")));
         }
-        System.out.printf("skin patches: %s%n", visionSettings.tracker().skinPatches());
+        String interval = opt(args, "--landmark-interval", null);
+        if (interval != null) {
+            visionSettings = visionSettings.withTracker(
+                    visionSettings.tracker().withLandmarkInterval(Integer.parseInt(interval)));
+        }
+        String grid = opt(args, "--grid-cells", null);
+        if (grid != null) {
+            visionSettings = visionSettings.withTracker(
+                    visionSettings.tracker().withGridCells(Integer.parseInt(grid)));
+        }
+        System.out.printf("skin patches: %s, landmark interval %d frames, tracking grid %d cells%n",
+                visionSettings.tracker().skinPatches(), visionSettings.tracker().landmarkInterval(),
+                visionSettings.tracker().gridCells());
+        String tag = opt(args, "--traces-tag", null);
+        traceSuffix = (tag == null ? "" : "." + tag) + (interval == null ? "" : ".li" + interval)
+                + (grid == null ? "" : ".g" + grid)
+                + (visionSettings.tracker().skinPatches() ? ".patches.traces" : ".regions.traces");
+        reuseTraces = has(args, "--reuse-traces");
+        hrvGateOpen = has(args, "--hrv-gate-open");
         try (OpenCvVision vision = new OpenCvVision(visionSettings)) {
             if (!speedOnly) {
                 Map<String, Map<PulseMethod, Cell>> table = new LinkedHashMap<>();
@@ -224,8 +250,26 @@ public final class VitalsBenchmark {
                                  double[] truth, Map<String, Map<PulseMethod, Cell>> table) {
         long t0 = System.nanoTime();
         SignalTraces[] tapped = new SignalTraces[1];
-        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision, new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);
-        AnalysisOutcome outcome = analyzer.analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
+        Path saved = clip.resolveSibling(clip.getFileName() + traceSuffix);
+        AnalysisOutcome outcome = null;
+        if (reuseTraces && Files.exists(saved)) {
+            try {
+                tapped[0] = TraceFiles.read(saved);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision,
+                    new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);
+            outcome = analyzer.analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
+            if (tapped[0] != null) {
+                try {
+                    TraceFiles.write(saved, tapped[0]);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
         double sec = (System.nanoTime() - t0) / 1e9;
         Map<PulseMethod, Cell> row = table.computeIfAbsent(condition, k -> new LinkedHashMap<>());
         StringBuilder line = new StringBuilder(String.format("  %-44s %5.1f s  truth HR %5.1f RR %4.1f SDNN %5.1f"
@@ -271,8 +315,20 @@ public final class VitalsBenchmark {
         return v == null ? "-" : String.format("%.1f", v);
     }
 
+    /** Where a clip's traces are saved beside it (one file per skin-patch setting), and whether to reuse them. */
+    private static String traceSuffix = ".regions.traces";
+    private static boolean reuseTraces;
+    /** With --hrv-gate-open, HRV is reported whenever there are beats (to measure timing, not the gate). */
+    private static boolean hrvGateOpen;
+
     static VitalsSettings settings(PulseMethod m) {
-        return VitalsSettings.DEFAULTS.withMethod(m);
+        VitalsSettings s = VitalsSettings.DEFAULTS.withMethod(m);
+        if (hrvGateOpen) {
+            VitalsSettings.Hrv h = s.hrv();
+            s = s.withHrv(new VitalsSettings.Hrv(1, 3, -100, h.maxDeviation(), h.medianHalfWindow(), 0,
+                    h.beatMinDistanceFraction()));
+        }
+        return s;
     }
 
     // ---------------------------------------------------------------- statistics and table

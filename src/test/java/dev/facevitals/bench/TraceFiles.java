@@ -1,0 +1,94 @@
+package dev.facevitals.bench;
+
+import dev.facevitals.vitals.SignalTraces;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Saves and loads a scan's {@link SignalTraces} (test code), so that a benchmark can run the vitals engine
+ * again on the traces of clips it has already decoded and tracked: the engine takes milliseconds, the decode
+ * and tracking seconds per clip.
+ */
+final class TraceFiles {
+
+    private static final int MAGIC = 0x46565452; // "FVTR"
+    private static final int VERSION = 1;
+
+    private TraceFiles() {
+    }
+
+    static void write(Path file, SignalTraces t) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(t.regions());
+            for (String name : t.regionNames()) {
+                out.writeUTF(name);
+            }
+            out.writeInt(t.width());
+            out.writeInt(t.height());
+            out.writeInt(t.frames());
+            for (int i = 0; i < t.frames(); i++) {
+                out.writeDouble(t.time()[i]);
+                out.writeBoolean(t.faceFound()[i]);
+                if (!t.faceFound()[i]) {
+                    continue;
+                }
+                out.writeDouble(t.faceX()[i]);
+                out.writeDouble(t.faceY()[i]);
+                out.writeDouble(t.faceSize()[i]);
+                for (int k = 0; k < t.regions(); k++) {
+                    out.writeDouble(t.red(k)[i]);
+                    out.writeDouble(t.green(k)[i]);
+                    out.writeDouble(t.blue(k)[i]);
+                    out.writeInt(t.pixels(k)[i]);
+                }
+            }
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static SignalTraces read(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+                throw new IOException("not a trace file: " + file);
+            }
+            int k = in.readInt();
+            List<String> names = new ArrayList<>();
+            for (int r = 0; r < k; r++) {
+                names.add(in.readUTF());
+            }
+            SignalTraces.Builder b = SignalTraces.builder(names, in.readInt(), in.readInt());
+            int frames = in.readInt();
+            double[] rgb = new double[3 * k];
+            int[] count = new int[k];
+            for (int i = 0; i < frames; i++) {
+                double t = in.readDouble();
+                if (!in.readBoolean()) {
+                    b.addMissing(t);
+                    continue;
+                }
+                double x = in.readDouble();
+                double y = in.readDouble();
+                double s = in.readDouble();
+                for (int r = 0; r < k; r++) {
+                    rgb[3 * r] = in.readDouble();
+                    rgb[3 * r + 1] = in.readDouble();
+                    rgb[3 * r + 2] = in.readDouble();
+                    count[r] = in.readInt();
+                }
+                b.addFace(t, x, y, s, rgb, count);
+            }
+            return b.build();
+        }
+    }
+}
