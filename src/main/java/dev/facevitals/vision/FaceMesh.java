@@ -47,4 +47,20 @@ public record FaceMesh(float[] xs, float[] ys, float[] zs, double presence) {
         }
         return new FaceMesh(x, y, zs, presence);
     }
+
+    /**
+     * Root-mean-square distance, in pixels, between this mesh moved by {@code (dx, dy)} and {@code other},
+     * over the landmarks' image positions.
+     *
+     * @param other input: the mesh to compare with
+     */
+    public double rmsDistance(FaceMesh other, double dx, double dy) {
+        double ss = 0;
+        for (int i = 0; i < POINTS; i++) {
+            double ex = other.xs[i] - (xs[i] + dx);
+            double ey = other.ys[i] - (ys[i] + dy);
+            ss += ex * ex + ey * ey;
+        }
+        return Math.sqrt(ss / POINTS);
+    }
 }

@@ -6,10 +6,18 @@ import java.util.List;
  * Follows the face through one scan's frames. The detector runs only to find a face; the landmark model runs
  * on a keyframe (a new face, every {@link TrackerSettings#landmarkInterval()} frames, or early when tracking
  * quality sags); between keyframes a {@link PatchTracker} moves the keyframe's regions by the tracked shift.
- * Also keeps a {@link SkinModel} per region, learned at each keyframe. One instance per video, not
- * thread-safe; it owns the detector and landmarker it was given.
+ * A scheduled run on a well-tracked face whose mesh has not changed beyond the landmark model's jitter keeps
+ * the keyframe (regions, skin models, tracking template): adopting it would only make the regions jump by
+ * that jitter, which puts steps into every trace. Also keeps a {@link SkinModel} per region, learned at each
+ * keyframe. One instance per video, not thread-safe; it owns the detector and landmarker it was given.
  */
 public final class FaceTracker implements AutoCloseable {
+
+    /**
+     * A scheduled landmark run keeps the keyframe when the new mesh lies within this fraction of the face
+     * height (RMS over the landmarks) of the keyframe's mesh moved by the tracked shift.
+     */
+    static final double KEEP_KEYFRAME_TOLERANCE = 0.01;
 
     /** Indices of the cheeks in {@link FaceRegions#list()}. */
     private static final int[] CHEEKS = {1, 2};
@@ -38,6 +46,7 @@ public final class FaceTracker implements AutoCloseable {
     private int frames;
     private int detections;
     private int keyframes;
+    private int kept;
 
     public FaceTracker(FaceDetector detector, FaceLandmarker landmarker, TrackerSettings settings) {
         this.detector = detector;
@@ -63,10 +72,23 @@ public final class FaceTracker implements AutoCloseable {
                         .translate(patch.dx(), patch.dy())) || search(frame);
                 return observe(timestampMicros, true);
             }
-            if (sinceKeyframe >= settings.landmarkInterval()
-                    || (q < settings.refreshQuality() && sinceKeyframe >= settings.minRefreshGap())) {
+            if (q < settings.refreshQuality() && sinceKeyframe >= settings.minRefreshGap()) {
                 holding = refresh(frame, MeshCrop.fromMesh(keyMesh).translate(patch.dx(), patch.dy()))
                         || search(frame);
+                return observe(timestampMicros, true);
+            }
+            if (sinceKeyframe >= settings.landmarkInterval()) {
+                // the track is good: check the geometry, and keep the keyframe if the face has not changed
+                FaceMesh mesh = landmarker.landmarks(frame,
+                        MeshCrop.fromMesh(keyMesh).translate(patch.dx(), patch.dy()));
+                keyframes++;
+                if (mesh.presence() >= settings.minPresence() && keyMesh.rmsDistance(mesh, patch.dx(), patch.dy())
+                        <= KEEP_KEYFRAME_TOLERANCE * keyBox.height()) {
+                    sinceKeyframe = 0;
+                    kept++;
+                    return observe(timestampMicros, false);
+                }
+                holding = (mesh.presence() >= settings.minPresence() && adopt(frame, mesh)) || search(frame);
                 return observe(timestampMicros, true);
             }
             return observe(timestampMicros, false);
@@ -97,6 +119,11 @@ public final class FaceTracker implements AutoCloseable {
         if (mesh.presence() < settings.minPresence()) {
             return false;
         }
+        return adopt(frame, mesh);
+    }
+
+    /** Makes this frame the keyframe with this mesh: regions, skin models and the tracking template. */
+    private boolean adopt(ImageView frame, FaceMesh mesh) {
         searchWait = settings.searchInterval();
         keyMesh = mesh;
         keyRegions = FaceRegions.from(mesh);
@@ -179,6 +206,11 @@ public final class FaceTracker implements AutoCloseable {
     /** Detector runs so far. */
     public int detections() {
         return detections;
+    }
+
+    /** Scheduled landmark runs that found the face unchanged and kept the keyframe. */
+    public int keptKeyframes() {
+        return kept;
     }
 
     /** Landmark-model runs so far. */

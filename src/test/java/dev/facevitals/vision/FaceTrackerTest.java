@@ -42,10 +42,30 @@ class FaceTrackerTest {
             assertThat(detector.calls).isEqualTo(1);
             // frame 0, then after 60 tracked frames: frames 60 and 120
             assertThat(landmarker.calls).isEqualTo(3);
-            assertThat(keyframes).isEqualTo(3);
+            // the face did not change, so the checks at 60 and 120 keep frame 0 as the keyframe: its regions
+            // do not jump by the landmark model's jitter
+            assertThat(keyframes).isEqualTo(1);
+            assertThat(t.keptKeyframes()).isEqualTo(2);
         }
         assertThat(detector.closed).isTrue();
         assertThat(landmarker.closed).isTrue();
+    }
+
+    @Test
+    void aScheduledCheckThatFindsTheFaceChangedMakesANewKeyframe() {
+        placeFace(0, 0);
+        ImageView still = scene.render(W, H, 0, 0, 1);
+        try (FaceTracker t = tracker(30)) {
+            assertThat(t.update(still, 0).keyframe()).isTrue();
+            truth.size = 126; // the landmarks now say the face is 5 % larger (it came closer)
+            boolean adopted = false;
+            for (int i = 1; i <= 30; i++) {
+                adopted |= t.update(still, i * 33_333L).keyframe();
+            }
+            assertThat(adopted).isTrue();
+            assertThat(t.keptKeyframes()).isZero();
+            assertThat(landmarker.calls).isEqualTo(2);
+        }
     }
 
     @Test
