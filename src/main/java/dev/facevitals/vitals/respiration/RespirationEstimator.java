@@ -1,6 +1,7 @@
 package dev.facevitals.vitals.respiration;
 
 import dev.facevitals.vitals.signal.Detrend;
+import dev.facevitals.vitals.signal.PowerLaw;
 import dev.facevitals.vitals.signal.PowerSpectrum;
 import dev.facevitals.vitals.signal.Resampler;
 import dev.facevitals.vitals.signal.SosFilter;
@@ -117,12 +118,12 @@ public final class RespirationEstimator {
         PowerSpectrum raw = Spectra.periodogram(y, rate, 0.005);
         double w = 1.5 / duration;
         // fit the background, find the peak, then fit again without the peak, which would tilt the fit
-        PowerSpectrum s = flattened(raw, minHz, hi, Double.NaN, 0);
+        PowerSpectrum s = PowerLaw.flattened(raw, minHz, hi, Double.NaN, 0);
         int k = s.highestPeak(minHz, hi);
         if (k < 0) {
             return null;
         }
-        s = flattened(raw, minHz, hi, s.frequency(k), 2 * w);
+        s = PowerLaw.flattened(raw, minHz, hi, s.frequency(k), 2 * w);
         k = s.highestPeak(minHz, hi);
         if (k < 0) {
             return null;
@@ -138,46 +139,6 @@ public final class RespirationEstimator {
         double cells = (hi - minHz) / (2 * w);
         double q = cells > 1 ? 1 - cells * Math.pow(1 - share, cells - 1) : 0;
         return new RespirationEstimate(source, f, Math.max(0, Math.min(1, q)));
-    }
-
-    /**
-     * The spectrum divided by its least-squares power-law fit over {@code [lo, hi]}, leaving out bins within
-     * {@code skipHalfWidth} of {@code skipCentre} (NaN: none), so a known peak does not bend the background.
-     * Bins outside the band are divided by the same law. The exponent is clamped to [-4, 4] so a degenerate
-     * fit cannot blow up.
-     */
-    static PowerSpectrum flattened(PowerSpectrum s, double lo, double hi, double skipCentre, double skipHalfWidth) {
-        int a = Math.max(1, s.binAtOrAbove(lo));
-        int b = s.binAtOrBelow(hi);
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int n = 0;
-        for (int i = a; i <= b; i++) {
-            if (Math.abs(s.frequency(i) - skipCentre) <= skipHalfWidth) {
-                continue;
-            }
-            double x = Math.log(s.frequency(i));
-            double y = Math.log(Math.max(s.density(i), Double.MIN_NORMAL));
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-            n++;
-        }
-        double beta = 0;
-        double c = n > 0 ? sy / n : 0;
-        double den = n * sxx - sx * sx;
-        if (n >= 2 && den > 0) {
-            beta = Math.max(-4, Math.min(4, (n * sxy - sx * sy) / den));
-            c = (sy - beta * sx) / n;
-        }
-        double[] d = new double[s.size()];
-        for (int i = 1; i < d.length; i++) {
-            d[i] = s.density(i) / Math.exp(c + beta * Math.log(s.frequency(i)));
-        }
-        return new PowerSpectrum(d, s.binHz());
     }
 
     /**

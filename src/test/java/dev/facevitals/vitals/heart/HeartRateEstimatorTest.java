@@ -126,6 +126,31 @@ class HeartRateEstimatorTest {
         }
     }
 
+    /**
+     * A steeply falling background (1/f^4, as drift and exposure steps give) with a noise bump at 0.75 Hz
+     * (1.5 times the background) and the pulse at 1.7 Hz (8 times its background but far below the bump in
+     * absolute terms): the rate is the pulse's, judged against the background at its own frequency, and the
+     * SNR is still de Haan's on the raw spectrum (low here: the background's power is mostly near 0.7 Hz).
+     */
+    @Test
+    void aBumpOnTheSteepLowEndDoesNotOutrankTheRealPeak() {
+        double bin = 0.01;
+        double[] d = new double[600];
+        for (int k = 1; k < d.length; k++) {
+            double f = k * bin;
+            double background = 1 / Math.pow(f, 4);
+            double bump = 0.5 * Math.exp(-0.5 * Math.pow((f - 0.75) / 0.02, 2));
+            double pulse = 7 * Math.exp(-0.5 * Math.pow((f - 1.7) / 0.02, 2));
+            d[k] = background * (1 + bump + pulse);
+        }
+        PowerSpectrum s = new PowerSpectrum(d, bin);
+        assertThat(s.frequency(s.highestPeak(0.7, 4.0))).isCloseTo(0.75, within(0.011));
+        HeartRate hr = estimator.estimate(s);
+        assertThat(hr.bpm()).isCloseTo(102, within(0.5));
+        assertThat(hr.subharmonicChosen()).isFalse();
+        assertThat(hr.snrDb()).isCloseTo(estimator.snrDb(s, hr.frequencyHz()), within(1e-12));
+    }
+
     @Test
     void noPeakInBandGivesNull() {
         double[] d = new double[101];

@@ -1,6 +1,5 @@
 package dev.facevitals.vitals.respiration;
 
-import dev.facevitals.vitals.signal.PowerSpectrum;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -126,19 +125,6 @@ class RespirationEstimatorTest {
         RespirationResult r = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.2, 0.999),
                 new RespirationEstimate(RIAV, 0.3, 0.95), new RespirationEstimate(RIFV, 0.31, 0.92)));
         assertThat(r.frequencyHz()).isCloseTo((0.3 * 0.95 + 0.31 * 0.92) / 1.87, within(1e-12));
-    }
-
-    @Test
-    void flatteningRemovesAPowerLaw() {
-        double[] d = new double[200];
-        for (int k = 1; k < d.length; k++) {
-            double f = k * 0.01;
-            d[k] = 3 / (f * f);
-        }
-        PowerSpectrum flat = RespirationEstimator.flattened(new PowerSpectrum(d, 0.01), 0.1, 1.5, 0.5, 0.1);
-        for (int k = 10; k < 150; k++) {
-            assertThat(flat.density(k)).isCloseTo(1, within(1e-9));
-        }
     }
 
     @Test
