@@ -33,9 +33,11 @@ import java.util.Objects;
  *       stretch kept (or a TOO_SHORT / NO_FACE / NOT_ENOUGH_SKIN / FACE_LOST failure).</li>
  *   <li>Per region: rPPG method, smoothness-priors detrend, zero-phase Butterworth band-pass around the heart
  *       rate band, Welch spectrum, SNR. Regions fused by SNR.</li>
- *   <li>Heart rate from the fused pulse's spectrum (harmonic check, SNR). Gates: in-band face motion above
- *       the limit is RGB_QUALITY whatever the spectrum says (motion at pulse rates fakes a pulse); an SNR below
- *       the limit is RGB_QUALITY when motion or lighting dominate the colour traces, else PULSE_QUALITY.</li>
+ *   <li>Heart rate from the fused pulse's spectrum, judged against its power-law background (harmonic check;
+ *       SNR on the raw spectrum). Gates: in-band face motion above the limit is RGB_QUALITY whatever the
+ *       spectrum says (motion at pulse rates fakes a pulse); an SNR below the limit is RGB_QUALITY when motion
+ *       or lighting dominate the colour traces, else PULSE_QUALITY; a rate the head itself moves at, or a
+ *       pulse whose colour is not blood's, is RGB_QUALITY.</li>
  *   <li>HRV and stress index from beats of the fused pulse, when the stretch is long enough and the beats
  *       consistent enough (beat-shape SNR, not spectral SNR).</li>
  *   <li>Breathing rate from face motion and the pulse's respiratory modulations, fused by spectral
@@ -131,6 +133,10 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         } else if (hr == null || !(snr >= q.minPulseSnrDb())) {
             failure = artefact > q.maxArtefactRatio() ? VitalsResult.SignalFailure.RGB_QUALITY
                     : VitalsResult.SignalFailure.PULSE_QUALITY;
+        } else if (RgbQuality.motionAtRate(p.faceX, p.faceY, p.faceSize, fs, hr.frequencyHz(), MOTION_AT_RATE_HZ)
+                > q.maxMotionAtRate()) {
+            // the head moves at the very rate the spectrum picked: the shading it causes, not blood
+            failure = VitalsResult.SignalFailure.RGB_QUALITY;
         } else {
             double bg = PulseSignature.blueOverGreen(signatureAt(p, hr.frequencyHz(), sig.filterOrder(), lambda,
                     weights, fused));
@@ -186,6 +192,9 @@ public final class DefaultVitalsEngine implements VitalsEngine {
      * signature has 0.69; right reports in the benchmark measured 0.53-1.01, the flickering light 1.32-1.37).
      */
     static final double MAX_BLUE_OVER_GREEN = 1.2;
+
+    /** Half-width of the band around the heart rate in which face motion is measured for the gate. */
+    private static final double MOTION_AT_RATE_HZ = 0.05;
 
     /** Half-width of the band around the heart rate in which the pulse's colour signature is measured. */
     private static final double SIGNATURE_HALF_WIDTH_HZ = 0.2;

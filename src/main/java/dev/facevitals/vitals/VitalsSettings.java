@@ -158,15 +158,22 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      * @param maxArtefactRatio out-of-band over in-band colour power above which a low-SNR scan is blamed on
      *                         motion or lighting (code 10) rather than a weak pulse (code 11) (default 10:
      *                         sensor noise alone gives about 3)
+     * @param maxMotionAtRate  largest face movement within +-0.05 Hz of the heart rate, RMS as a fraction of
+     *                         face size, for the rate to count as a pulse (default 0.005: 1 px on a 200 px
+     *                         face; in the benchmark every right report had at most 0.0007, the wrong GREEN
+     *                         and CHROM reports under head motion 0.0007-0.027; the head's own pulse motion,
+     *                         ballistocardiography, is a fraction of a pixel)
      */
-    public record Quality(double minPulseSnrDb, double maxMotionRatio, double maxArtefactRatio) {
+    public record Quality(double minPulseSnrDb, double maxMotionRatio, double maxArtefactRatio,
+                          double maxMotionAtRate) {
 
-        public static final Quality DEFAULTS = new Quality(0, 0.03, 10);
+        public static final Quality DEFAULTS = new Quality(0, 0.03, 10, 0.005);
 
         public Quality {
             finite("minPulseSnrDb", minPulseSnrDb);
             positive("maxMotionRatio", maxMotionRatio);
             positive("maxArtefactRatio", maxArtefactRatio);
+            positive("maxMotionAtRate", maxMotionAtRate);
         }
     }
 

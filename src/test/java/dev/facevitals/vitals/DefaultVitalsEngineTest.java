@@ -152,6 +152,27 @@ class DefaultVitalsEngineTest {
         assertThat(a.result().heartRateBpm()).isNull();
     }
 
+    /**
+     * A slight head shake (2 px on a 200 px face, in-band motion well under the 0.03 limit) at 54 per minute,
+     * with the shading it causes and no pulse at all: GREEN sees a clean 54 bpm "pulse", but the head moves at
+     * exactly that rate, so the rate is the head's and the scan fails with code 10.
+     */
+    @Test
+    void aRateTheHeadMovesAtIsNotReportedAsAPulse() {
+        SyntheticScan scan = new SyntheticScan();
+        scan.pulseAmplitude = 0;
+        scan.shakePx = 2;
+        scan.shakeHz = 0.9;
+        scan.shakeShading = 0.01;
+        VitalsAnalysis a = new DefaultVitalsEngine(VitalsSettings.DEFAULTS.withMethod(PulseMethod.GREEN))
+                .analyse(scan.build());
+        assertThat(a.motionRatio()).isLessThan(VitalsSettings.DEFAULTS.quality().maxMotionRatio());
+        assertThat(60 * a.heartRateHz()).isCloseTo(54, within(1.0));
+        assertThat(a.result().pulseSnrDb()).isGreaterThan(VitalsSettings.DEFAULTS.quality().minPulseSnrDb());
+        assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+        assertThat(a.result().heartRateBpm()).isNull();
+    }
+
     @Test
     void lightingStepsOverAWeakPulseFailWithRgbQuality() {
         SyntheticScan scan = new SyntheticScan();

@@ -45,9 +45,10 @@ class VitalsSettingsTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0))
                 .hasMessageContaining("subharmonicRatio");
-        assertThatThrownBy(() -> new VitalsSettings.Quality(Double.NaN, 0.03, 10))
+        assertThatThrownBy(() -> new VitalsSettings.Quality(Double.NaN, 0.03, 10, 0.005))
                 .hasMessageContaining("minPulseSnrDb");
-        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0, 10)).hasMessageContaining("maxMotionRatio");
+        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0, 10, 0.005)).hasMessageContaining("maxMotionRatio");
+        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0.03, 10, 0)).hasMessageContaining("maxMotionAtRate");
         assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 2, 22, 0.2, 5, 0.8, 0.6)).hasMessageContaining("minBeats");
         assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 22, 0.2, 5, 0.8, 1.0))
                 .hasMessageContaining("beatMinDistanceFraction");

@@ -14,6 +14,10 @@ import dev.facevitals.vitals.signal.Stats;
  *       divided by the median face size. Head motion at pulse frequencies changes the skin's shading at
  *       those same frequencies and can pass for a pulse, so a large value fails the scan even when the
  *       spectrum looks clean. Breathing sways the head below the band and does not count.</li>
+ *   <li>{@link #motionAtRate}: the same, but only within a narrow band around the reported heart rate. A
+ *       head that sways or nods at some rate shades the skin at that rate; when that rate is the one the
+ *       spectrum picked, the "pulse" is the head's, however clean it looks and however small the motion is
+ *       over the whole band.</li>
  *   <li>{@link #artefactRatio}: power of the relative R, G, B changes outside the pulse band (above the
  *       detrend cut-off, so slow drift of the light does not count) over the power inside it. Brightness
  *       steps, flicker and motion shading put most of their power outside the band; sensor noise alone gives
@@ -46,6 +50,32 @@ public final class RgbQuality {
         double power = 0;
         for (double[] trace : new double[][] {faceX, faceY, faceSize}) {
             power += Spectra.periodogram(Detrend.smoothnessPriors(trace, lambda), fs, 0.02).bandPower(loHz, hiHz);
+        }
+        return Math.sqrt(power) / size;
+    }
+
+    /**
+     * @param faceX       input: face centre x per sample, pixels, uniformly sampled, finite
+     * @param faceY       input: face centre y, pixels
+     * @param faceSize    input: face size, pixels
+     * @param fs          input: sampling rate, Hz
+     * @param rateHz      input: the rate to look at, Hz, positive
+     * @param halfWidthHz input: half width of the band around it, Hz
+     * @return RMS of the face's movement within {@code rateHz +- halfWidthHz} as a fraction of the face size;
+     *     0 for fewer than 3 samples or no size
+     */
+    public static double motionAtRate(double[] faceX, double[] faceY, double[] faceSize, double fs, double rateHz,
+                                      double halfWidthHz) {
+        int n = faceX.length;
+        double size = Stats.median(faceSize);
+        if (n < 3 || !(size > 0)) {
+            return 0;
+        }
+        double lambda = Detrend.lambdaForCutoff(Math.max(0.05, (rateHz - halfWidthHz) / 4), fs);
+        double power = 0;
+        for (double[] trace : new double[][] {faceX, faceY, faceSize}) {
+            power += Spectra.periodogram(Detrend.smoothnessPriors(trace, lambda), fs, 0.01)
+                    .bandPower(rateHz - halfWidthHz, rateHz + halfWidthHz);
         }
         return Math.sqrt(power) / size;
     }

@@ -18,6 +18,25 @@ class RgbQualityTest {
         return x;
     }
 
+    /** A 2 px sway at 1.2 Hz on a 200 px face: (2 / sqrt 2) / 200 at that rate, nothing at 2.0 Hz. */
+    @Test
+    void motionAtRateIsTheSwayAtThatRateOnly() {
+        double fs = 30;
+        int n = 900;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] size = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = 320 + 2 * Math.sin(2 * Math.PI * 1.2 * i / fs);
+            y[i] = 240;
+            size[i] = 200;
+        }
+        assertThat(RgbQuality.motionAtRate(x, y, size, fs, 1.2, 0.05)).isCloseTo(2 / Math.sqrt(2) / 200,
+                within(0.0005));
+        assertThat(RgbQuality.motionAtRate(x, y, size, fs, 2.0, 0.05)).isLessThan(0.0002);
+        assertThat(RgbQuality.motionAtRate(new double[2], new double[2], new double[2], fs, 1.2, 0.05)).isZero();
+    }
+
     @Test
     void shakingAtPulseRatesIsMeasuredAsAFractionOfFaceSize() {
         double[] x = new double[N];
