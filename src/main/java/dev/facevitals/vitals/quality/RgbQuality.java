@@ -41,17 +41,7 @@ public final class RgbQuality {
      */
     public static double motionRatio(double[] faceX, double[] faceY, double[] faceSize, double fs, double loHz,
                                      double hiHz) {
-        int n = faceX.length;
-        double size = Stats.median(faceSize);
-        if (n < 3 || !(size > 0)) {
-            return 0;
-        }
-        double lambda = Detrend.lambdaForCutoff(loHz / 4, fs);
-        double power = 0;
-        for (double[] trace : new double[][] {faceX, faceY, faceSize}) {
-            power += Spectra.periodogram(Detrend.smoothnessPriors(trace, lambda), fs, 0.02).bandPower(loHz, hiHz);
-        }
-        return Math.sqrt(power) / size;
+        return faceMotion(faceX, faceY, faceSize, fs, loHz, hiHz, loHz / 4, 0.02);
     }
 
     /**
@@ -66,16 +56,25 @@ public final class RgbQuality {
      */
     public static double motionAtRate(double[] faceX, double[] faceY, double[] faceSize, double fs, double rateHz,
                                       double halfWidthHz) {
-        int n = faceX.length;
+        return faceMotion(faceX, faceY, faceSize, fs, rateHz - halfWidthHz, rateHz + halfWidthHz,
+                Math.max(0.05, (rateHz - halfWidthHz) / 4), 0.01);
+    }
+
+    /**
+     * RMS of the face box's centre and size changes within {@code [loHz, hiHz]} (periodogram at
+     * {@code resolutionHz} after a smoothness-priors detrend at {@code detrendHz}) over the median size.
+     */
+    private static double faceMotion(double[] faceX, double[] faceY, double[] faceSize, double fs, double loHz,
+                                     double hiHz, double detrendHz, double resolutionHz) {
         double size = Stats.median(faceSize);
-        if (n < 3 || !(size > 0)) {
+        if (faceX.length < 3 || !(size > 0)) {
             return 0;
         }
-        double lambda = Detrend.lambdaForCutoff(Math.max(0.05, (rateHz - halfWidthHz) / 4), fs);
+        double lambda = Detrend.lambdaForCutoff(detrendHz, fs);
         double power = 0;
         for (double[] trace : new double[][] {faceX, faceY, faceSize}) {
-            power += Spectra.periodogram(Detrend.smoothnessPriors(trace, lambda), fs, 0.01)
-                    .bandPower(rateHz - halfWidthHz, rateHz + halfWidthHz);
+            power += Spectra.periodogram(Detrend.smoothnessPriors(trace, lambda), fs, resolutionHz)
+                    .bandPower(loHz, hiHz);
         }
         return Math.sqrt(power) / size;
     }
