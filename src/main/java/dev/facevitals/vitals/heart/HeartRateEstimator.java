@@ -9,8 +9,8 @@ import dev.facevitals.vitals.signal.Stats;
  *
  * <ul>
  *   <li>Background: the spectrum is divided by a power law fitted to its background over the band
- *       ({@link PowerLaw#flattenedRobust}, the lowest {@value #BACKGROUND_KEEP} of the bins), and peaks are
- *       found on the result. Drift, exposure steps and head motion make the background fall steeply with
+ *       ({@link PowerLaw#flattenedRobust}, refitted on the share {@value #BACKGROUND_KEEP} of the bins that lay
+ *       lowest against a first fit), and peaks are found on the result. Drift, exposure steps and head motion make the background fall steeply with
  *       frequency; on the raw spectrum a noise bump near the bottom of the band can then outrank a weaker
  *       pulse higher up, and a rate of 45-50 bpm is reported for a heart at 97. A peak is judged against the
  *       background at its own frequency instead.</li>
@@ -21,14 +21,12 @@ import dev.facevitals.vitals.signal.Stats;
  *       {@code max(snrHalfWidth/2, 2 bins)} of half the peak frequency (and inside the band) that holds at
  *       least {@code subharmonicRatio} of the peak's density and stands {@value #SUBHARMONIC_PROMINENCE}
  *       times above the band's median density (the noise floor), that one is the heart rate (both on the
- *       flattened spectrum). The ratio
- *       alone would let a noise bump halve a weak true rate; the floor test alone would let the fundamental
- *       of a strong pulse be missed. Simulated noise rarely puts a local maximum 5 times above the median of
+ *       flattened spectrum). The ratio alone would let a noise bump halve a weak true rate; the floor test
+ *       alone would let the fundamental of a strong pulse be missed. Simulated noise rarely puts a local maximum 5 times above the median of
  *       a Welch spectrum, while even a fundamental with a sixth of the harmonic's power clears it widely.</li>
  *   <li>SNR as de Haan and Jeanne (2013) define it, on the raw spectrum (so the quality gate means what it
  *       meant): power within {@code +-snrHalfWidthHz} of f0 and of 2 f0 over all other power in
- *       {@code [minHz, maxHz]}, in dB. Only the part of the 2 f0 window inside the
- *       band counts. The result is clamped to +-100 dB so that a perfect synthetic signal stays a finite number.</li>
+ *       {@code [minHz, maxHz]}, in dB. Only the part of the 2 f0 window inside the band counts. The result is clamped to +-100 dB so that a perfect synthetic signal stays a finite number.</li>
  * </ul>
  * Immutable and thread-safe.
  */
