@@ -12,8 +12,8 @@ import dev.facevitals.vision.FaceQuality;
 import dev.facevitals.vision.FaceSettings;
 import dev.facevitals.vision.ImageRejectedException;
 import dev.facevitals.vision.ImageView;
+import dev.facevitals.vision.LivenessCheck;
 import dev.facevitals.vision.LivenessFusion;
-import dev.facevitals.vision.SpoofCues;
 import dev.facevitals.vision.opencv.OpenCvFaces;
 
 /** The face pipeline on uploaded bytes, with the API's errors. Blocking (CPU): call from worker threads. */
@@ -63,8 +63,7 @@ public class FaceService {
 
     /** The fused liveness probability (model and texture cues, REGULAR calibration) of one face. */
     static double liveness(ImageView view, AnalyzedFace f) {
-        double score = LivenessFusion.FUSED.score(SpoofCues.measure(view, f).features(), f.modelLive());
-        return LivenessFusion.probability(score, LivenessFusion.Calibration.REGULAR);
+        return LivenessCheck.probability(view, f, LivenessFusion.FUSED, LivenessFusion.Calibration.REGULAR);
     }
 
     private static <T> T decoded(java.util.function.Supplier<T> work) {

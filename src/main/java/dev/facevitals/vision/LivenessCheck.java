@@ -80,8 +80,20 @@ public final class LivenessCheck {
             return rejected(Rejection.FACE_CLOSE_TO_BORDER, f);
         }
         SpoofCues cues = SpoofCues.measure(image, f);
-        double score = fusion.score(cues.features(), f.modelLive());
-        return new Result(null, score, quality(f, req), f, cues);
+        return new Result(null, fusion.score(cues.features(), f.modelLive()), quality(f, req), f, cues);
+    }
+
+    /**
+     * The fused liveness probability of one face as it is, without the image requirements of {@link #check}
+     * (the face routes score every face they find, small or turned ones too).
+     *
+     * @param image input: the image the face was found in
+     * @param face  input: the face, with the model's liveness filled in
+     */
+    public static double probability(ImageView image, AnalyzedFace face, LivenessFusion fusion,
+                                     LivenessFusion.Calibration calibration) {
+        double score = fusion.score(SpoofCues.measure(image, face).features(), face.modelLive());
+        return LivenessFusion.probability(score, calibration);
     }
 
     /**

@@ -45,6 +45,22 @@ class LivenessCheckTest {
         assertThat(judged.quality()).isCloseTo(1, within(1e-9)); // 90 px eyes, sharp, well exposed, frontal
     }
 
+    /** The face routes' probability is the check's score through the calibration, for any face, even a small one. */
+    @Test
+    void probabilityOfOneFaceIsTheChecksScoreThroughTheCalibration() {
+        ImageView img = TestImages.solid(400, 400, 128, 128, 128);
+        AnalyzedFace ok = face(90, new HeadPose(0, 0, 0), GOOD, BOX);
+        LivenessCheck.Result judged = LivenessCheck.check(img, List.of(ok), LivenessCheck.Requirements.DEFAULTS,
+                LivenessFusion.FUSED);
+        for (LivenessFusion.Calibration c : LivenessFusion.Calibration.values()) {
+            assertThat(LivenessCheck.probability(img, ok, LivenessFusion.FUSED, c))
+                    .isCloseTo(judged.probability(c), within(1e-12));
+        }
+        AnalyzedFace small = face(20, new HeadPose(0, 0, 0), GOOD, BOX);
+        assertThat(LivenessCheck.probability(img, small, LivenessFusion.FUSED, LivenessFusion.Calibration.REGULAR))
+                .isBetween(0.0, 1.0);
+    }
+
     @Test
     void qualityMultipliesItsParts() {
         FaceQuality q = new FaceQuality(0.2, 0.1, 0.5, 0);
