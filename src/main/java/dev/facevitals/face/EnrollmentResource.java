@@ -29,6 +29,7 @@ import dev.facevitals.auth.Roles;
 import dev.facevitals.face.FaceViews.Deleted;
 import dev.facevitals.face.FaceViews.EnrollmentList;
 import dev.facevitals.face.FaceViews.EnrollmentResponse;
+import dev.facevitals.vision.AnalyzedFace;
 import dev.facevitals.vision.FaceQuality;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -121,8 +122,8 @@ public class EnrollmentResource {
     }
 
     private float[] enrollable(byte[] bytes) {
-        FaceService.Scored s = faces.largest(bytes, "image_file");
-        FaceQuality q = s.face().quality();
+        AnalyzedFace face = faces.largestEmbedded(bytes, "image_file");
+        FaceQuality q = face.quality();
         var t = faces.settings().thresholds();
         if (q.underexposure() > t.underexposure()) {
             throw new ApiException(ErrorCode.IMAGE_UNDEREXPOSED, String.format(java.util.Locale.ROOT,
@@ -132,7 +133,7 @@ public class EnrollmentResource {
             throw new ApiException(ErrorCode.IMAGE_OVEREXPOSED, String.format(java.util.Locale.ROOT,
                     "overexposure %.2f is above the threshold %.2f", q.overexposure(), t.overexposure()));
         }
-        return s.face().embedding();
+        return face.embedding();
     }
 
     /** A user_token that is not a UUID names no enrollment: 404, like another tenant's. */

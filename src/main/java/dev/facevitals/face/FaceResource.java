@@ -23,6 +23,7 @@ import dev.facevitals.face.FaceViews.CompareThresholds;
 import dev.facevitals.face.FaceViews.DetectResponse;
 import dev.facevitals.face.FaceViews.IdentifyResponse;
 import dev.facevitals.face.FaceViews.Match;
+import dev.facevitals.vision.AnalyzedFace;
 import dev.facevitals.vision.EmbeddingIndex;
 import dev.facevitals.vision.Embeddings;
 import dev.facevitals.vision.FaceSettings;
@@ -122,8 +123,8 @@ public class FaceResource {
         if (k < 1 || k > config.maxIdentifyResults()) {
             throw new ApiException(ErrorCode.INVALID_PARAMETER, "top must be 1 to " + config.maxIdentifyResults() + ".");
         }
-        FaceService.Scored probe = faces.largest(uploads.read(image, "image_file"), "image_file");
-        List<EmbeddingIndex.Hit> hits = indexes.search(caller.tenantId(), faces.modelId(), probe.face().embedding(), k);
+        AnalyzedFace probe = faces.largestEmbedded(uploads.read(image, "image_file"), "image_file");
+        List<EmbeddingIndex.Hit> hits = indexes.search(caller.tenantId(), faces.modelId(), probe.embedding(), k);
         VertxContexts.await(() -> enrollments.recordOperation(caller.tenantId(), "identify", declared, null));
         double threshold = faces.settings().matchThreshold();
         List<Match> matches = hits.stream()

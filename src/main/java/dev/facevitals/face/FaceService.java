@@ -51,14 +51,25 @@ public class FaceService {
 
     /** The largest face with its embedding and liveness; face_not_found when there is none. */
     public Scored largest(byte[] image, String field) {
-        Scored s = decoded(() -> faces.analyze(image, (a, view) -> {
+        return found(decoded(() -> faces.analyze(image, (a, view) -> {
             AnalyzedFace f = a.largest(view, Extras.BOTH);
             return f == null ? null : new Scored(f, liveness(view, f));
-        }));
-        if (s == null) {
+        })), field);
+    }
+
+    /**
+     * The largest face with its embedding only, for routes that answer no liveness (identify, enrollment):
+     * the liveness model and the texture cues are not run. face_not_found when there is none.
+     */
+    public AnalyzedFace largestEmbedded(byte[] image, String field) {
+        return found(decoded(() -> faces.analyze(image, (a, view) -> a.largest(view, Extras.EMBEDDING))), field);
+    }
+
+    private static <T> T found(T face, String field) {
+        if (face == null) {
             throw new ApiException(ErrorCode.FACE_NOT_FOUND, "No face was found in '" + field + "'.");
         }
-        return s;
+        return face;
     }
 
     /** The fused liveness probability (model and texture cues, REGULAR calibration) of one face. */
