@@ -104,7 +104,7 @@ public class LivenessResource {
         for (FileUpload f : images) {
             series.add(liveness.check(uploads.read(f, f.name()), pipeline));
         }
-        Answer a = answer(null, pipeline, calibration, LivenessService.accumulate(series), false)
+        Answer a = answer(null, pipeline, calibration, LivenessCheck.accumulate(series), false)
                 .withBlink(blink(series));
         record(caller, List.of(a));
         return a;

@@ -1,7 +1,5 @@
 package dev.facevitals.liveness;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.facevitals.api.ApiException;
@@ -10,7 +8,6 @@ import dev.facevitals.vision.FaceAnalyzer.Extras;
 import dev.facevitals.vision.ImageRejectedException;
 import dev.facevitals.vision.ImageView;
 import dev.facevitals.vision.LivenessCheck;
-import dev.facevitals.vision.LivenessFusion;
 import dev.facevitals.vision.opencv.OpenCvFaces;
 
 /** Liveness on image bytes. Blocking (CPU): call from worker threads. */
@@ -55,12 +52,4 @@ public class LivenessService {
         return new LivenessCheck.Result(null, score, r.quality(), r.face(), r.cues());
     }
 
-    public static LivenessCheck.Result accumulate(List<LivenessCheck.Result> series) {
-        return LivenessCheck.accumulate(series);
-    }
-
-    /** Fused probability for a face on the face routes (REGULAR). */
-    public static double probability(double score) {
-        return LivenessFusion.probability(score, LivenessFusion.Calibration.REGULAR);
-    }
 }
