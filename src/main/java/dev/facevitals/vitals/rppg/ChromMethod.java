@@ -58,44 +58,29 @@ public final class ChromMethod implements RppgMethod {
             x = bp.filtfilt(x);
             y = bp.filtfilt(y);
         }
-        double[] w = dev.facevitals.vitals.signal.Spectra.hann(len);
-        double[] cover = new double[n];
-        int hop = Math.max(1, len / 2);
-        int last = n - len;
-        for (int m = 0; ; m += hop) {
-            int start = Math.min(m, last);
+        double[] fx = x;
+        double[] fy = y;
+        return Channels.overlapAdd(n, len, (start, seg) -> {
             double mx = 0;
             double my = 0;
             for (int k = 0; k < len; k++) {
-                mx += x[start + k];
-                my += y[start + k];
+                mx += fx[start + k];
+                my += fy[start + k];
             }
             mx /= len;
             my /= len;
             double vx = 0;
             double vy = 0;
             for (int k = 0; k < len; k++) {
-                vx += (x[start + k] - mx) * (x[start + k] - mx);
-                vy += (y[start + k] - my) * (y[start + k] - my);
+                vx += (fx[start + k] - mx) * (fx[start + k] - mx);
+                vy += (fy[start + k] - my) * (fy[start + k] - my);
             }
             double alpha = vy > 0 ? Math.sqrt(vx / vy) : 0;
             for (int k = 0; k < len; k++) {
-                double s = (x[start + k] - mx) - alpha * (y[start + k] - my);
-                out[start + k] += w[k] * s;
-                cover[start + k] += w[k];
+                seg[k] = (fx[start + k] - mx) - alpha * (fy[start + k] - my);
             }
-            if (start == last) {
-                break;
-            }
-        }
-        // dividing by the summed window weights keeps the amplitude flat at the ends and where the last
-        // window was shifted to fit
-        for (int i = 0; i < n; i++) {
-            if (cover[i] > 0) {
-                out[i] /= cover[i];
-            }
-        }
-        return out;
+            return true;
+        });
     }
 
     /** {@code c / movingMean(c) - 1} with a centred window of {@code len} samples (shrinking at the ends). */

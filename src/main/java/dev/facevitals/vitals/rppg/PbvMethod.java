@@ -1,7 +1,6 @@
 package dev.facevitals.vitals.rppg;
 
 import dev.facevitals.vitals.signal.SosFilter;
-import dev.facevitals.vitals.signal.Spectra;
 
 /**
  * PBV, the blood-volume-pulse signature method (de Haan and van Leest, Physiol. Meas. 2014).
@@ -59,14 +58,9 @@ public final class PbvMethod implements RppgMethod {
                 c[ch] = bp.filtfilt(c[ch]);
             }
         }
-        double[] win = Spectra.hann(len);
-        double[] cover = new double[n];
         double[] mean = new double[3];
         double[][] q = new double[3][3];
-        int hop = Math.max(1, len / 2);
-        int last = n - len;
-        for (int m = 0; ; m += hop) {
-            int start = Math.min(m, last);
+        return Channels.overlapAdd(n, len, (start, seg) -> {
             for (int i = 0; i < 3; i++) {
                 double s = 0;
                 for (int k = 0; k < len; k++) {
@@ -85,27 +79,19 @@ public final class PbvMethod implements RppgMethod {
                 }
             }
             double[] w = weights(q);
-            if (w != null) {
-                for (int k = 0; k < len; k++) {
-                    double h = 0;
-                    for (int i = 0; i < 3; i++) {
-                        h += w[i] * (c[i][start + k] - mean[i]);
-                    }
-                    // the pulse darkens the skin: minus, so the output rises with blood volume
-                    out[start + k] -= win[k] * h;
-                    cover[start + k] += win[k];
+            if (w == null) {
+                return false;
+            }
+            for (int k = 0; k < len; k++) {
+                double h = 0;
+                for (int i = 0; i < 3; i++) {
+                    h += w[i] * (c[i][start + k] - mean[i]);
                 }
+                // the pulse darkens the skin: minus, so the output rises with blood volume
+                seg[k] = -h;
             }
-            if (start == last) {
-                break;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (cover[i] > 0) {
-                out[i] /= cover[i];
-            }
-        }
-        return out;
+            return true;
+        });
     }
 
     /**
