@@ -97,9 +97,7 @@ public final class TraceDiagnostics {
 
     private static void ungatedHrv(SignalTraces t, SyntheticTruth truth) {
         VitalsSettings.Hrv h = VitalsSettings.DEFAULTS.hrv();
-        VitalsSettings open = VitalsSettings.DEFAULTS.withHrv(new VitalsSettings.Hrv(1, 3, -100, h.maxDeviation(),
-                h.medianHalfWindow(), 0, h.beatMinDistanceFraction()));
-        VitalsAnalysis a = new DefaultVitalsEngine(open).analyse(t);
+        VitalsAnalysis a = new DefaultVitalsEngine(VitalsBenchmark.hrvGateOpened(VitalsSettings.DEFAULTS)).analyse(t);
         System.out.printf("  HRV gate opened: SDNN %s ms (truth %.1f), RMSSD %s ms (truth %.1f), beat SNR %.1f dB"
                         + " (gate %.0f), intervals accepted %d of %d, pulse SNR %.1f dB%n",
                 fmt(a.result().sdnnMs()), truth.sdnnMs(), fmt(a.result().rmssdMs()), truth.rmssdMs(), a.beatSnrDb(),

@@ -323,12 +323,14 @@ public final class VitalsBenchmark {
 
     static VitalsSettings settings(PulseMethod m) {
         VitalsSettings s = VitalsSettings.DEFAULTS.withMethod(m);
-        if (hrvGateOpen) {
-            VitalsSettings.Hrv h = s.hrv();
-            s = s.withHrv(new VitalsSettings.Hrv(1, 3, -100, h.maxDeviation(), h.medianHalfWindow(), 0,
-                    h.beatMinDistanceFraction()));
-        }
-        return s;
+        return hrvGateOpen ? hrvGateOpened(s) : s;
+    }
+
+    /** The settings with the HRV gate opened: SDNN and RMSSD whenever three beats were found. */
+    static VitalsSettings hrvGateOpened(VitalsSettings s) {
+        VitalsSettings.Hrv h = s.hrv();
+        return s.withHrv(new VitalsSettings.Hrv(1, 3, -100, h.maxDeviation(), h.medianHalfWindow(), 0,
+                h.beatMinDistanceFraction()));
     }
 
     // ---------------------------------------------------------------- statistics and table
