@@ -8,6 +8,7 @@ import dev.facevitals.vitals.hrv.Beats;
 import dev.facevitals.vitals.hrv.Hrv;
 import dev.facevitals.vitals.hrv.IntervalFilter;
 import dev.facevitals.vitals.hrv.StressIndex;
+import dev.facevitals.vitals.hrv.TimingNoise;
 import dev.facevitals.vitals.quality.PulseSignature;
 import dev.facevitals.vitals.quality.RgbQuality;
 import dev.facevitals.vitals.respiration.RespirationEstimate;
@@ -39,12 +40,14 @@ import java.util.Objects;
  *       or lighting dominate the colour traces, else PULSE_QUALITY; a rate the head itself moves at, or a
  *       pulse whose colour is not blood's, is RGB_QUALITY.</li>
  *   <li>HRV and stress index from beats of the fused pulse, when the stretch is long enough and the beats
- *       consistent enough (beat-shape SNR, not spectral SNR).</li>
+ *       consistent enough (beat-shape SNR, not spectral SNR), corrected for the beat-timing noise measured on
+ *       the scan (TimingNoise), and withheld when that noise explains most of RMSSD.</li>
  *   <li>Breathing rate from face motion and the pulse's respiratory modulations, fused by spectral
  *       quality.</li>
  * </ol>
  * Stateless and thread-safe: all state lives in the call. A 60 s scan takes about 10 ms once the JIT has
- * warmed up (measured on a shared 2-core machine; most of it is FFTs).
+ * warmed up (measured on a shared 2-core machine; most of it is FFTs), plus the timing-noise surrogates when
+ * HRV is credible (32 beat detections on the scan's length).
  */
 public final class DefaultVitalsEngine implements VitalsEngine {
 
@@ -150,7 +153,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         if (failure != null) {
             return new VitalsAnalysis(VitalsResult.failed(failure, snr), pul.method(), fs, p.startSec,
                     p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, 0, 0,
-                    Double.NaN, null);
+                    Double.NaN, Double.NaN, Double.NaN, null);
         }
 
         VitalsSettings.Hrv hs = settings.hrv();
@@ -169,22 +172,32 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         double beatSnr = BeatQuality.templateSnrDb(beatWave, fs, beats, hrHz);
         boolean hrvCredible = p.durationSec() >= hs.minDurationSec() && beatSnr >= hs.minBeatSnrDb()
                 && hrv.accepted() >= hs.minBeats() && hrv.accepted() >= hs.minCleanFraction() * ibi.length;
+        TimingNoise timing = TimingNoise.NONE;
+        if (hrvCredible && hs.noiseRuns() > 0) {
+            timing = TimingNoise.estimate(beatWave, fs, beats, hrHz, hs.beatMinDistanceFraction(), hs.maxDeviation(),
+                    hs.medianHalfWindow(), hs.noiseRuns());
+            // when noise explains most of RMSSD, what the correction leaves is mostly its own error
+            hrvCredible = timing.runs() > 0 && timing.rmssdNoiseShare(hrv.rmssdMs()) <= hs.maxNoiseShare();
+        }
         Double sdnn = null;
         Double rmssd = null;
         Double pnn50 = null;
         Double stress = null;
         if (hrvCredible) {
-            sdnn = finiteOrNull(hrv.sdnnMs());
-            rmssd = finiteOrNull(hrv.rmssdMs());
-            pnn50 = finiteOrNull(hrv.pnn50Pct());
-            stress = finiteOrNull(StressIndex.baevsky(acceptedOnly(ibi, accepted)));
+            Hrv corrected = timing.correct(hrv, ibi, accepted);
+            sdnn = finiteOrNull(corrected.sdnnMs());
+            rmssd = finiteOrNull(corrected.rmssdMs());
+            pnn50 = finiteOrNull(corrected.pnn50Pct());
+            stress = finiteOrNull(StressIndex.baevsky(timing.shrinkIntervals(acceptedOnly(ibi, accepted),
+                    hrv.sdnnMs())));
         }
 
         RespirationResult resp = respiration(p, weights, beats, ibi, accepted, hrHz);
         Double rr = resp.found() ? resp.breathsPerMinute() : null;
         VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null);
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
-                weights, hrHz, halved, motion, artefact, beats.count(), hrv.accepted(), beatSnr, resp);
+                weights, hrHz, halved, motion, artefact, beats.count(), hrv.accepted(), beatSnr, timing.timingNoiseMs(),
+                timing.rmssdNoiseShare(hrv.rmssdMs()), resp);
     }
 
     /**

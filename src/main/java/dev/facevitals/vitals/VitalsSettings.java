@@ -182,22 +182,26 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      *
      * @param minDurationSec          least usable signal, s (default 30: below that SDNN means little)
      * @param minBeats                least accepted intervals (default 25)
-     * @param minBeatSnrDb            least consistency of the beats' shapes, dB (default 22; see
+     * @param minBeatSnrDb            least consistency of the beats' shapes, dB (default 16; see
      *                                BeatQuality). Not the spectral SNR, which a variable heart rate lowers.
-     *                                Noise moves beat times and timing noise adds in quadrature, to RMSSD
-     *                                about twice as much as to SDNN. In simulation beats read at 20-26 dB
-     *                                still carry 8-19 ms of timing noise (worse at slow rates): a variable
-     *                                heart (SDNN 40 ms) comes out 0-10% high in SDNN and 0-20% in RMSSD.
+     *                                Below it the timing-noise correction falls short (generated 60 s clips
+     *                                at 14-15 dB kept RMSSD 10-40 ms high after it).
      * @param maxDeviation            interval rejection threshold relative to the local median (default 0.2)
      * @param medianHalfWindow        intervals on each side forming the local median (default 5)
      * @param minCleanFraction        least share of intervals accepted (default 0.8)
      * @param beatMinDistanceFraction smallest beat spacing as a fraction of the spectral period (default 0.6:
      *                                allows 40% faster beats yet skips the dicrotic wave at about 0.35)
+     * @param noiseRuns               noise surrogates measured to correct SDNN and RMSSD for beat-timing
+     *                                noise (default 32; 0 reports them uncorrected and skips the next gate;
+     *                                see TimingNoise)
+     * @param maxNoiseShare           largest share of the measured RMSSD^2 that timing noise may explain
+     *                                (default 0.75): beyond it the corrected value is mostly the correction
      */
     public record Hrv(double minDurationSec, int minBeats, double minBeatSnrDb, double maxDeviation,
-                      int medianHalfWindow, double minCleanFraction, double beatMinDistanceFraction) {
+                      int medianHalfWindow, double minCleanFraction, double beatMinDistanceFraction,
+                      int noiseRuns, double maxNoiseShare) {
 
-        public static final Hrv DEFAULTS = new Hrv(30, 25, 22, 0.2, 5, 0.8, 0.6);
+        public static final Hrv DEFAULTS = new Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, 32, 0.75);
 
         public Hrv {
             positive("minDurationSec", minDurationSec);
@@ -215,6 +219,10 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
             if (!(beatMinDistanceFraction > 0 && beatMinDistanceFraction < 1)) {
                 throw new IllegalArgumentException("beatMinDistanceFraction must be in (0, 1)");
             }
+            if (noiseRuns < 0) {
+                throw new IllegalArgumentException("noiseRuns must be >= 0: " + noiseRuns);
+            }
+            positive("maxNoiseShare", maxNoiseShare);
         }
     }
 

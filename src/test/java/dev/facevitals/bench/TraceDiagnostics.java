@@ -99,9 +99,11 @@ public final class TraceDiagnostics {
         VitalsSettings.Hrv h = VitalsSettings.DEFAULTS.hrv();
         VitalsAnalysis a = new DefaultVitalsEngine(VitalsBenchmark.hrvGateOpened(VitalsSettings.DEFAULTS)).analyse(t);
         System.out.printf("  HRV gate opened: SDNN %s ms (truth %.1f), RMSSD %s ms (truth %.1f), beat SNR %.1f dB"
-                        + " (gate %.0f), intervals accepted %d of %d, pulse SNR %.1f dB%n",
+                        + " (gate %.0f), intervals accepted %d of %d, pulse SNR %.1f dB, timing noise %.1f ms"
+                        + " (%.0f%% of RMSSD^2, taken off)%n",
                 fmt(a.result().sdnnMs()), truth.sdnnMs(), fmt(a.result().rmssdMs()), truth.rmssdMs(), a.beatSnrDb(),
-                h.minBeatSnrDb(), a.acceptedIntervals(), Math.max(0, a.beats() - 1), a.result().pulseSnrDb());
+                h.minBeatSnrDb(), a.acceptedIntervals(), Math.max(0, a.beats() - 1), a.result().pulseSnrDb(),
+                a.timingNoiseMs(), 100 * a.rmssdNoiseShare());
     }
 
     private static String fmt(Double v) {

@@ -60,6 +60,8 @@ import java.util.stream.Stream;
  *   --reuse-traces   run the engine on the traces saved beside each clip by an earlier run (the same
  *                    --patches setting) instead of decoding and tracking it again: milliseconds per clip
  *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
+ *   --hrv-noise-runs N  timing-noise surrogates per scan (default: the engine's, 32; 0 reports SDNN and
+ *                    RMSSD uncorrected, and without the noise-share gate)
  * </pre>
  * Truth JSON of real videos: {@code heart_rate_bpm}, and optionally {@code respiratory_rate_bpm},
  * {@code sdnn_ms}, {@code rmssd_ms} (the synthetic clips' truth files have these keys too).
@@ -169,6 +171,10 @@ public final class VitalsBenchmark {
                 + (visionSettings.tracker().skinPatches() ? ".patches.traces" : ".regions.traces");
         reuseTraces = has(args, "--reuse-traces");
         hrvGateOpen = has(args, "--hrv-gate-open");
+        String noiseRuns = opt(args, "--hrv-noise-runs", null);
+        hrvNoiseRuns = noiseRuns == null ? VitalsSettings.DEFAULTS.hrv().noiseRuns() : Integer.parseInt(noiseRuns);
+        System.out.printf("HRV: gate %s, timing-noise surrogates per scan %d%n", hrvGateOpen ? "open" : "default",
+                hrvNoiseRuns);
         try (OpenCvVision vision = new OpenCvVision(visionSettings)) {
             if (!speedOnly) {
                 Map<String, Map<PulseMethod, Cell>> table = new LinkedHashMap<>();
@@ -320,9 +326,15 @@ public final class VitalsBenchmark {
     private static boolean reuseTraces;
     /** With --hrv-gate-open, HRV is reported whenever there are beats (to measure timing, not the gate). */
     private static boolean hrvGateOpen;
+    /** Timing-noise surrogates per scan (--hrv-noise-runs; 0 = SDNN and RMSSD uncorrected). */
+    private static int hrvNoiseRuns = VitalsSettings.DEFAULTS.hrv().noiseRuns();
 
     static VitalsSettings settings(PulseMethod m) {
         VitalsSettings s = VitalsSettings.DEFAULTS.withMethod(m);
+        VitalsSettings.Hrv h = s.hrv();
+        s = s.withHrv(new VitalsSettings.Hrv(h.minDurationSec(), h.minBeats(), h.minBeatSnrDb(), h.maxDeviation(),
+                h.medianHalfWindow(), h.minCleanFraction(), h.beatMinDistanceFraction(), hrvNoiseRuns,
+                h.maxNoiseShare()));
         return hrvGateOpen ? hrvGateOpened(s) : s;
     }
 
@@ -330,7 +342,7 @@ public final class VitalsBenchmark {
     static VitalsSettings hrvGateOpened(VitalsSettings s) {
         VitalsSettings.Hrv h = s.hrv();
         return s.withHrv(new VitalsSettings.Hrv(1, 3, -100, h.maxDeviation(), h.medianHalfWindow(), 0,
-                h.beatMinDistanceFraction()));
+                h.beatMinDistanceFraction(), h.noiseRuns(), Double.MAX_VALUE));
     }
 
     // ---------------------------------------------------------------- statistics and table
