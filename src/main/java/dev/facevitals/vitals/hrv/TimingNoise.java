@@ -186,7 +186,7 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
         double[] floor = noiseFloor(residual(x, clean), fs, heartRateHz);
         // the fits absorb part of the noise (three parameters per beat), so the residual shows less than was
         // there: measure how much by fitting clean copy plus known noise the same way, and scale back up
-        double[] absorbed = new double[floor.length];
+        double[] leftPower = new double[floor.length];
         for (int r = 0; r < CALIBRATION_RUNS; r++) {
             double[] noise = surrogate(floor, n, new Random(CALIBRATION_SEED + r));
             double[] y = new double[n];
@@ -196,10 +196,10 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
             double[][] refits = fitAll(y, fitted, template, half);
             double[] left = power(residual(y, render(n, fittedTimes(fitted, refits), refits, template, half)));
             for (int b = 0; b < floor.length; b++) {
-                absorbed[b] += left[b] / CALIBRATION_RUNS;
+                leftPower[b] += left[b] / CALIBRATION_RUNS;
             }
         }
-        double[] kept = smooth(absorbed, Math.max(1, (int) Math.round(SMOOTH_HZ * n / fs)));
+        double[] kept = smooth(leftPower, Math.max(1, (int) Math.round(SMOOTH_HZ * n / fs)));
         double[] sent = smooth(square(floor), Math.max(1, (int) Math.round(SMOOTH_HZ * n / fs)));
         for (int b = 1; b < floor.length; b++) {
             double ratio = sent[b] > 0 ? kept[b] / sent[b] : 1;
