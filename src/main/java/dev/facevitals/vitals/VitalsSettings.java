@@ -184,8 +184,8 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      * @param minBeats                least accepted intervals (default 25)
      * @param minBeatSnrDb            least consistency of the beats' shapes, dB (default 16; see
      *                                BeatQuality). Not the spectral SNR, which a variable heart rate lowers.
-     *                                Below it the timing-noise correction falls short (the four generated
-     *                                60 s clips at 13.8-15.3 dB kept RMSSD 12-52 ms high after it).
+     *                                Below it the timing-noise correction is unreliable (on the four generated
+     *                                60 s clips at 13.8-15.3 dB the corrected RMSSD was off by up to 41 ms).
      * @param maxDeviation            interval rejection threshold relative to the local median (default 0.2)
      * @param medianHalfWindow        intervals on each side forming the local median (default 5)
      * @param minCleanFraction        least share of intervals accepted (default 0.8)

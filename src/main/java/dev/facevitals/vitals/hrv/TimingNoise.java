@@ -11,25 +11,29 @@ import java.util.Random;
  * <p>Noise moves every detected beat by a small random time. Timing errors that are independent from beat
  * to beat, of variance {@code s^2}, add {@code 2 s^2} to SDNN squared and {@code 6 s^2} to RMSSD squared,
  * whatever the true variability; errors that drift together over several beats add less. On the generated
- * 60 s clips the beats of a face video are timed to about 25-35 ms, so a heart with an RMSSD of 45 ms reads
- * about 60 ms. Variances add, so the noise's share can be measured and taken off.
+ * 60 s clips noise moves the beats of a face video by about 16-28 ms RMS, so a heart with an RMSSD of 45 ms
+ * reads about 60 ms. Variances add, so the noise's share can be measured and taken off.
  *
  * <ol>
  *   <li>A template beat (the mean of the beats, +-{@link #HALF_TEMPLATE_PERIODS} of a period around each
  *       detected peak) is fitted to every beat over its own stretch (half-way to each neighbour) by least
  *       squares with a scale, an offset and a time shift. Laid end to end, the fits form a clean copy of the
  *       wave.</li>
- *   <li>The noise's spectrum is the wave's own, with each harmonic of the heart rate (where the pulse is)
- *       replaced by a straight line between the power just beside it. Noise with that spectrum and random
- *       phases is laid over the clean copy {@code runs} times, and each time the copy goes through the same
- *       beat detection and interval filter as the scan.</li>
- *   <li>The mean increase of SDNN^2 and RMSSD^2 over the clean copy's own is the noise's share; the timing
- *       noise itself is the RMS shift of the detected beats against the clean copy's.</li>
+ *   <li>The noise's spectrum is the residual's (wave minus clean copy), with each harmonic of the heart rate
+ *       replaced by a straight line between the power just beside it, and scaled up by the share the fits
+ *       absorb (measured by fitting the clean copy plus noise of that spectrum the same way).</li>
+ *   <li>Noise with that spectrum and random phases is laid {@code runs} times over a steady copy (the fitted
+ *       beats at a constant rate), which each time goes through the same beat detection and interval filter
+ *       as the scan. The mean increase of SDNN^2 and RMSSD^2 over the steady copy's own is the noise's share;
+ *       the timing noise itself is the RMS shift of the detected beats against the steady copy's.</li>
  * </ol>
  * The phases come from fixed seeds, so a scan's estimate is reproducible.
  *
- * <p>The clean copy's residual is not used as the noise: each fit absorbs exactly the part of the noise that
- * moved its beat, and on the generated clips that residual gave about half the excess the truth showed.
+ * <p>Why the calibration: each fit absorbs exactly the part of the noise that moved its beat, and on the
+ * generated clips the bare residual gave about half the excess the truth showed. Why the steady copy: the
+ * fitted beats carry the scan's own timing noise, and noise over noise runs into the interval filter sooner
+ * than noise over the heart's real variability, so the rise came out too small. On clips with little
+ * variability the estimate still falls short (docs/vitals.md).
  *
  * @param sdnnExcessMs2  mean increase of SDNN^2 the noise causes, ms^2 (may be slightly negative by chance)
  * @param rmssdExcessMs2 the same for RMSSD^2, ms^2
@@ -205,7 +209,29 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
             double ratio = sent[b] > 0 ? kept[b] / sent[b] : 1;
             floor[b] /= Math.sqrt(Math.max(MIN_KEPT, Math.min(1, ratio)));
         }
-        return surrogates(clean, floor, fs, heartRateHz, minDistance, maxDeviation, halfWindow, runs);
+        // the surrogates start from a steady rhythm: the fitted beats carry the scan's own timing noise, and
+        // noise laid over noise meets the interval filter sooner than noise over the heart's real variability
+        double[] steady = render(n, line(fitted), fits, template, half);
+        return surrogates(steady, floor, fs, heartRateHz, minDistance, maxDeviation, halfWindow, runs);
+    }
+
+    /** Least-squares straight line through the values against their index (a constant rate). */
+    static double[] line(double[] t) {
+        int k = t.length;
+        double mi = (k - 1) / 2.0;
+        double mt = Stats.mean(t);
+        double num = 0;
+        double den = 0;
+        for (int j = 0; j < k; j++) {
+            num += (j - mi) * (t[j] - mt);
+            den += (j - mi) * (j - mi);
+        }
+        double slope = num / den;
+        double[] out = new double[k];
+        for (int j = 0; j < k; j++) {
+            out[j] = mt + slope * (j - mi);
+        }
+        return out;
     }
 
     private static TimingNoise surrogates(double[] clean, double[] noiseFloor, double fs, double heartRateHz,
