@@ -224,6 +224,12 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
             }
             positive("maxNoiseShare", maxNoiseShare);
         }
+
+        /** A copy with another number of timing-noise surrogates. @param runs input: 0 or more */
+        public Hrv withNoiseRuns(int runs) {
+            return new Hrv(minDurationSec, minBeats, minBeatSnrDb, maxDeviation, medianHalfWindow, minCleanFraction,
+                    beatMinDistanceFraction, runs, maxNoiseShare);
+        }
     }
 
     /**

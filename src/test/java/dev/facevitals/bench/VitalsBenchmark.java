@@ -331,10 +331,7 @@ public final class VitalsBenchmark {
 
     static VitalsSettings settings(PulseMethod m) {
         VitalsSettings s = VitalsSettings.DEFAULTS.withMethod(m);
-        VitalsSettings.Hrv h = s.hrv();
-        s = s.withHrv(new VitalsSettings.Hrv(h.minDurationSec(), h.minBeats(), h.minBeatSnrDb(), h.maxDeviation(),
-                h.medianHalfWindow(), h.minCleanFraction(), h.beatMinDistanceFraction(), hrvNoiseRuns,
-                h.maxNoiseShare()));
+        s = s.withHrv(s.hrv().withNoiseRuns(hrvNoiseRuns));
         return hrvGateOpen ? hrvGateOpened(s) : s;
     }
 

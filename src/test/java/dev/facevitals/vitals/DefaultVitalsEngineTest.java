@@ -115,10 +115,7 @@ class DefaultVitalsEngineTest {
         SyntheticScan scan = SyntheticScan.variability(seed);
         scan.noise = 0.001;
         SignalTraces traces = scan.build();
-        VitalsSettings.Hrv h = VitalsSettings.DEFAULTS.hrv();
-        VitalsSettings uncorrected = VitalsSettings.DEFAULTS.withHrv(new VitalsSettings.Hrv(h.minDurationSec(),
-                h.minBeats(), h.minBeatSnrDb(), h.maxDeviation(), h.medianHalfWindow(), h.minCleanFraction(),
-                h.beatMinDistanceFraction(), 0, h.maxNoiseShare()));
+        VitalsSettings uncorrected = VitalsSettings.DEFAULTS.withHrv(VitalsSettings.DEFAULTS.hrv().withNoiseRuns(0));
         VitalsAnalysis raw = new DefaultVitalsEngine(uncorrected).analyse(traces);
         VitalsAnalysis a = engine.analyse(traces);
         double[] truth = scan.trueIntervalsMs(a.segmentStartSec(), a.segmentStartSec() + a.segmentDurationSec());

@@ -32,6 +32,15 @@ class VitalsSettingsTest {
     }
 
     @Test
+    void withNoiseRunsChangesOnlyTheRuns() {
+        VitalsSettings.Hrv h = VitalsSettings.DEFAULTS.hrv();
+        VitalsSettings.Hrv off = h.withNoiseRuns(0);
+        assertThat(off.noiseRuns()).isZero();
+        assertThat(off.withNoiseRuns(h.noiseRuns())).isEqualTo(h);
+        assertThatThrownBy(() -> h.withNoiseRuns(-1)).hasMessageContaining("noiseRuns");
+    }
+
+    @Test
     void eachGroupRejectsNonsense() {
         assertThatThrownBy(() -> new VitalsSettings.Signal(0, 20, 0.5, 0.04, 4, 15, 0.01))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resampleHz");

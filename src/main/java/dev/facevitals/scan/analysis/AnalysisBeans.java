@@ -55,8 +55,10 @@ public class AnalysisBeans {
         VitalsSettings s = VitalsSettings.DEFAULTS.withMethod(config.pulseMethod());
         double min = config.minDuration().toMillis() / 1000.0;
         VitalsSettings.Signal g = s.signal();
+        VitalsSettings.Hrv h = s.hrv();
         return new DefaultVitalsEngine(s.withSignal(new VitalsSettings.Signal(g.resampleHz(), min, g.maxGapSec(),
-                g.detrendCutoffHz(), g.filterOrder(), g.spectrumSegmentSec(), g.spectrumResolutionHz())));
+                g.detrendCutoffHz(), g.filterOrder(), g.spectrumSegmentSec(), g.spectrumResolutionHz()))
+                .withHrv(h.withNoiseRuns(config.hrvNoiseRuns())));
     }
 
     @Produces

@@ -35,6 +35,13 @@ public interface AnalysisConfig {
     @WithDefault("false")
     boolean skinPatches();
 
+    /**
+     * Noise surrogates per scan that measure how much beat-timing noise inflates SDNN and RMSSD, taken off
+     * before they are reported (docs/vitals.md, "Beat-timing noise taken off"); 0 reports HRV uncorrected.
+     */
+    @WithDefault("32")
+    int hrvNoiseRuns();
+
     /** Operators may bring their own models: a path or classpath: location with its SHA-256. */
     Model detectorModel();
 
