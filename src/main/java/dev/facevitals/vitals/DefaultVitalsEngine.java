@@ -47,7 +47,7 @@ import java.util.Objects;
  * </ol>
  * Stateless and thread-safe: all state lives in the call. A 60 s scan takes about 10 ms once the JIT has
  * warmed up (measured on a shared 2-core machine; most of it is FFTs), plus the timing-noise surrogates when
- * HRV is credible (32 beat detections on the scan's length).
+ * HRV is credible (four calibration fits and 32 beat detections on the scan's length).
  */
 public final class DefaultVitalsEngine implements VitalsEngine {
 
