@@ -97,9 +97,12 @@ public class ScanWorker {
                     }
                     count(result);
                     if (result.error() == null) {
-                        LOG.infof("Scan %s: done, heart rate %s bpm, pulse SNR %s dB", claim.uuid(),
+                        LOG.infof("Scan %s: done, heart rate %s bpm, pulse SNR %s dB, breathing %s /min,"
+                                        + " SDNN %s ms, RMSSD %s ms", claim.uuid(),
                                 result.biomarkers().heartRateBpm(),
-                                result.quality() == null ? null : result.quality().pulseSnrDb());
+                                result.quality() == null ? null : result.quality().pulseSnrDb(),
+                                result.biomarkers().respiratoryRateBpm(), result.biomarkers().hrvSdnnMs(),
+                                result.biomarkers().hrvRmssdMs());
                     } else {
                         LOG.infof("Scan %s: failed with error %d (%s)", claim.uuid(), result.error().errorCode(),
                                 result.error().message());
