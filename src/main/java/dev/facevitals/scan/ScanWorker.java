@@ -97,12 +97,12 @@ public class ScanWorker {
                     }
                     count(result);
                     if (result.error() == null) {
-                        LOG.infof("Scan %s: done, heart rate %s bpm, pulse SNR %s dB, breathing %s /min,"
-                                        + " SDNN %s ms, RMSSD %s ms", claim.uuid(),
-                                result.biomarkers().heartRateBpm(),
-                                result.quality() == null ? null : result.quality().pulseSnrDb(),
-                                result.biomarkers().respiratoryRateBpm(), result.biomarkers().hrvSdnnMs(),
-                                result.biomarkers().hrvRmssdMs());
+                        ScanResult.Biomarkers b = result.biomarkers();
+                        LOG.infof("Scan %s: done, heart rate %s, pulse SNR %s, breathing %s, SDNN %s, RMSSD %s",
+                                claim.uuid(), withUnit(b.heartRateBpm(), "bpm"),
+                                withUnit(result.quality() == null ? null : result.quality().pulseSnrDb(), "dB"),
+                                withUnit(b.respiratoryRateBpm(), "/min"), withUnit(b.hrvSdnnMs(), "ms"),
+                                withUnit(b.hrvRmssdMs(), "ms"));
                     } else {
                         LOG.infof("Scan %s: failed with error %d (%s)", claim.uuid(), result.error().errorCode(),
                                 result.error().message());
@@ -139,5 +139,10 @@ public class ScanWorker {
         } catch (Exception e) {
             return "worker";
         }
+    }
+
+    /** A value with its unit for the log, or "withheld" where the engine reported none. */
+    private static String withUnit(Double v, String unit) {
+        return v == null ? "withheld" : v + " " + unit;
     }
 }
