@@ -142,6 +142,18 @@ class TimingNoiseTest {
     }
 
     @Test
+    void noiseWithoutAPulseOrAFlatWaveGiveAnAnswerNotAnException() {
+        for (int n : new int[] {120, 1799, 1800, 6001}) {
+            double[] e = noise(n, n, 0.3);
+            TimingNoise tn = estimate(e);
+            assertThat(tn.runs()).isBetween(0, 32);
+            assertThat(Double.isFinite(tn.sdnnExcessMs2()) && Double.isFinite(tn.rmssdExcessMs2())).isTrue();
+        }
+        double[] flat = new double[1800];
+        assertThat(estimate(flat)).isEqualTo(TimingNoise.NONE);
+    }
+
+    @Test
     void correctionsTakeOffTheExcessInQuadratureAndNeverGoBelowZero() {
         TimingNoise tn = new TimingNoise(700, 1600, 18, 32);
         assertThat(tn.correctSdnn(50)).isCloseTo(Math.sqrt(2500 - 700), within(1e-9));
