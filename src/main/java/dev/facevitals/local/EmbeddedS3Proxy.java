@@ -57,7 +57,10 @@ final class EmbeddedS3Proxy implements AutoCloseable {
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + data.toAbsolutePath(),
                 ""));
-        long heapMb = Math.max(256, 2 * maxUploadSize / (1024 * 1024) + 128);
+        // a browser-form upload (the presigned POST the API hands out) is read whole into a String by S3Proxy's
+        // form handler, whose builder doubles as it grows and is then turned back into bytes: about six times
+        // the body at the peak. With twice the body, an 81 MB video failed with OutOfMemoryError (HTTP 500).
+        long heapMb = Math.max(256, 6 * maxUploadSize / (1024 * 1024) + 128);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heapMb + "m");
