@@ -40,7 +40,11 @@ import java.util.List;
  * {@code agreementHz} of it; the group with the largest summed quality wins and its quality-weighted mean
  * frequency is the answer, provided the group has two or more sources, or its best one alone reaches
  * {@code soloQuality}. Corroboration lowers the false-alarm rate: two independent noise sources must both
- * pass and also land on the same rate. Nothing credible: no breathing rate (NaN), not a guess.
+ * pass and also land on the same rate. Nothing credible: no breathing rate (NaN), not a guess. Then, if a
+ * group that would itself qualify lies at half the winner's rate (within {@code agreementHz / 2}: a
+ * harmonic is exact), it wins instead: breathing moves and
+ * shades the face twice per cycle as well as once (a generated still face showed the box's x and the skin's
+ * slow level at 30 /min, the head's vertical motion at the true 15), and nothing shows at half a rate.
  *
  * <p>Beat-derived series (RIAV, RIFV) are sampled once per beat, so they can only show breathing slower than
  * half the heart rate; the caller passes that limit as {@code upperHz}. Immutable and thread-safe.
@@ -163,6 +167,16 @@ public final class RespirationEstimator {
         return fromSignal(source, u, BEAT_SERIES_HZ, upperHz);
     }
 
+    private static double meanFrequency(List<RespirationEstimate> group) {
+        double sf = 0;
+        double sq = 0;
+        for (RespirationEstimate e : group) {
+            sf += e.quality() * e.frequencyHz();
+            sq += e.quality();
+        }
+        return sf / sq;
+    }
+
     /**
      * @param candidates input: the sources' estimates (nulls allowed and skipped)
      * @return the fused rate; {@link RespirationResult#found()} false when no source is credible
@@ -179,6 +193,7 @@ public final class RespirationEstimator {
                 credible.add(e);
             }
         }
+        List<List<RespirationEstimate>> groups = new ArrayList<>();
         List<RespirationEstimate> bestGroup = List.of();
         double bestSum = 0;
         for (RespirationEstimate anchor : credible) {
@@ -193,9 +208,29 @@ public final class RespirationEstimator {
                 }
             }
             boolean enough = group.size() >= 2 || top >= soloQuality;
+            if (enough) {
+                groups.add(group);
+            }
             if (enough && sum > bestSum) {
                 bestSum = sum;
                 bestGroup = group;
+            }
+        }
+        if (!bestGroup.isEmpty()) {
+            // breathing moves and shades the face twice per cycle as well as once, so a rate can show at twice
+            // itself; nothing shows at half. A credible group at half the winner's rate is the breathing.
+            double half = meanFrequency(bestGroup) / 2;
+            double halfSum = 0;
+            for (List<RespirationEstimate> g : groups) {
+                double sum = 0;
+                for (RespirationEstimate e : g) {
+                    sum += e.quality();
+                }
+                if (Math.abs(meanFrequency(g) - half) <= agreementHz / 2 && sum > halfSum) {
+                    halfSum = sum;
+                    bestGroup = g;
+                    bestSum = sum;
+                }
             }
         }
         if (bestGroup.isEmpty()) {

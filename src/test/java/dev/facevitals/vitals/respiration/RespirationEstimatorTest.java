@@ -12,6 +12,7 @@ import static dev.facevitals.vitals.respiration.RespirationSource.FACE_X;
 import static dev.facevitals.vitals.respiration.RespirationSource.FACE_Y;
 import static dev.facevitals.vitals.respiration.RespirationSource.RIAV;
 import static dev.facevitals.vitals.respiration.RespirationSource.RIFV;
+import static dev.facevitals.vitals.respiration.RespirationSource.RIIV;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -125,6 +126,26 @@ class RespirationEstimatorTest {
         RespirationResult r = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.2, 0.999),
                 new RespirationEstimate(RIAV, 0.3, 0.95), new RespirationEstimate(RIFV, 0.31, 0.92)));
         assertThat(r.frequencyHz()).isCloseTo((0.3 * 0.95 + 0.31 * 0.92) / 1.87, within(1e-12));
+    }
+
+    /**
+     * Seen on a generated still face (package photo sample1): the head's vertical motion at the true 0.25 Hz,
+     * while the box's x and the skin's slow level both peak at twice that.
+     */
+    @Test
+    void aCredibleRateAtHalfTheWinnersIsTheBreathing() {
+        RespirationResult r = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.2505, 1.0),
+                new RespirationEstimate(FACE_X, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
+        assertThat(r.frequencyHz()).isEqualTo(0.2505);
+        assertThat(r.used()).extracting(RespirationEstimate::source).containsExactly(FACE_Y);
+        // the half must itself be credible: a lone source under the solo quality does not count
+        RespirationResult weakHalf = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.2505, 0.99),
+                new RespirationEstimate(FACE_X, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
+        assertThat(weakHalf.frequencyHz()).isCloseTo(0.4995, within(0.001));
+        // and nothing at half: the winner stands
+        RespirationResult noHalf = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.33, 1.0),
+                new RespirationEstimate(FACE_X, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
+        assertThat(noHalf.frequencyHz()).isCloseTo(0.4995, within(0.001));
     }
 
     @Test
