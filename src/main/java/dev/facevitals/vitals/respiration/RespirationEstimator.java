@@ -42,9 +42,9 @@ import java.util.List;
  * {@code soloQuality}. Corroboration lowers the false-alarm rate: two independent noise sources must both
  * pass and also land on the same rate. Nothing credible: no breathing rate (NaN), not a guess. Then, if a
  * group that would itself qualify lies at half the winner's rate (within {@code agreementHz / 2}: a
- * harmonic is exact), it wins instead: breathing moves and
- * shades the face twice per cycle as well as once (a generated still face showed the box's x and the skin's
- * slow level at 30 /min, the head's vertical motion at the true 15), and nothing shows at half a rate.
+ * harmonic is exact), it wins instead: breathing moves and shades the face twice per cycle as well as once
+ * (a generated still face showed the box's x and the skin's slow level at 30 /min, the head's vertical
+ * motion at the true 15), and nothing shows at half a rate.
  *
  * <p>Beat-derived series (RIAV, RIFV) are sampled once per beat, so they can only show breathing slower than
  * half the heart rate; the caller passes that limit as {@code upperHz}. Immutable and thread-safe.
@@ -229,19 +229,16 @@ public final class RespirationEstimator {
                 if (Math.abs(meanFrequency(g) - half) <= agreementHz / 2 && sum > halfSum) {
                     halfSum = sum;
                     bestGroup = g;
-                    bestSum = sum;
                 }
             }
         }
         if (bestGroup.isEmpty()) {
             return new RespirationResult(Double.NaN, Double.NaN, all, List.of());
         }
-        double sf = 0;
         double top = 0;
         for (RespirationEstimate e : bestGroup) {
-            sf += e.quality() * e.frequencyHz();
             top = Math.max(top, e.quality());
         }
-        return new RespirationResult(sf / bestSum, top, all, bestGroup);
+        return new RespirationResult(meanFrequency(bestGroup), top, all, bestGroup);
     }
 }
