@@ -343,8 +343,9 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
     }
 
     /**
-     * Amplitude spectrum of the noise: the wave's own DFT magnitudes away from the heart rate's harmonics,
-     * and inside each harmonic's zone a straight line between the mean power just outside it.
+     * Amplitude spectrum of the noise in {@code x} (here the residual of the beat fits): its own DFT magnitudes
+     * away from the heart rate's harmonics, and inside each harmonic's zone a straight line between the mean
+     * power just outside it (a pulse left in the series does not count as noise).
      */
     static double[] noiseFloor(double[] x, double fs, double hrHz) {
         int n = x.length;
