@@ -67,28 +67,21 @@ public final class FaceTracker implements AutoCloseable {
         if (holding) {
             sinceKeyframe++;
             double q = patch.track(frame);
-            if (q < settings.lostQuality()) {
-                holding = refresh(frame, MeshCrop.fromMesh(keyMesh)
-                        .translate(patch.dx(), patch.dy())) || search(frame);
-                return observe(timestampMicros, true);
-            }
-            if (q < settings.refreshQuality() && sinceKeyframe >= settings.minRefreshGap()) {
-                holding = refresh(frame, MeshCrop.fromMesh(keyMesh).translate(patch.dx(), patch.dy()))
-                        || search(frame);
+            if (q < settings.lostQuality() || (q < settings.refreshQuality()
+                    && sinceKeyframe >= settings.minRefreshGap())) {
+                holding = refresh(frame, trackedCrop()) || search(frame);
                 return observe(timestampMicros, true);
             }
             if (sinceKeyframe >= settings.landmarkInterval()) {
                 // the track is good: check the geometry, and keep the keyframe if the face has not changed
-                FaceMesh mesh = landmarker.landmarks(frame,
-                        MeshCrop.fromMesh(keyMesh).translate(patch.dx(), patch.dy()));
-                keyframes++;
+                FaceMesh mesh = landmarks(frame, trackedCrop());
                 if (mesh.presence() >= settings.minPresence() && keyMesh.rmsDistance(mesh, patch.dx(), patch.dy())
                         <= KEEP_KEYFRAME_TOLERANCE * keyBox.height()) {
                     sinceKeyframe = 0;
                     kept++;
                     return observe(timestampMicros, false);
                 }
-                holding = (mesh.presence() >= settings.minPresence() && adopt(frame, mesh)) || search(frame);
+                holding = adoptIfPresent(frame, mesh) || search(frame);
                 return observe(timestampMicros, true);
             }
             return observe(timestampMicros, false);
@@ -114,12 +107,23 @@ public final class FaceTracker implements AutoCloseable {
 
     /** Runs the landmarks on a crop; on success makes this frame the keyframe. */
     private boolean refresh(ImageView frame, MeshCrop crop) {
+        return adoptIfPresent(frame, landmarks(frame, crop));
+    }
+
+    /** The keyframe's mesh crop moved by the tracked shift. */
+    private MeshCrop trackedCrop() {
+        return MeshCrop.fromMesh(keyMesh).translate(patch.dx(), patch.dy());
+    }
+
+    /** One run of the landmark model (counted in {@link #keyframes()}). */
+    private FaceMesh landmarks(ImageView frame, MeshCrop crop) {
         keyframes++;
-        FaceMesh mesh = landmarker.landmarks(frame, crop);
-        if (mesh.presence() < settings.minPresence()) {
-            return false;
-        }
-        return adopt(frame, mesh);
+        return landmarker.landmarks(frame, crop);
+    }
+
+    /** Makes this frame the keyframe when the landmark model found a face in the crop. */
+    private boolean adoptIfPresent(ImageView frame, FaceMesh mesh) {
+        return mesh.presence() >= settings.minPresence() && adopt(frame, mesh);
     }
 
     /** Makes this frame the keyframe with this mesh: regions, skin models and the tracking template. */
