@@ -3,8 +3,9 @@ package dev.facevitals.vision;
 import java.util.List;
 
 /**
- * Judges one camera snapshot: can a scan start now? Pure: it gets the detector's faces and the largest face's
- * landmarks, and reads pixels only inside the skin regions.
+ * Judges one camera snapshot: can a scan start now? Pure: it gets the detector's faces and the landmarks of
+ * the subject ({@link Detections#subject}: the most central of the largest faces, the face a scan follows),
+ * and reads pixels only inside the skin regions.
  *
  * <p>Checks, in this order; the first that fails gives the code (one instruction at a time, the most basic
  * first: a face, then distance, then framing, then pose, then light):
@@ -71,11 +72,11 @@ public final class ConditionsAnalyzer {
 
     /**
      * @param image input snapshot
-     * @param faces input, detector output (any order); the largest face is judged
-     * @param mesh  input, landmarks of the largest face, or null when none could be computed
+     * @param faces input, detector output (any order); the subject ({@link Detections#subject}) is judged
+     * @param mesh  input, landmarks of the subject, or null when none could be computed
      */
     public ConditionsReport analyze(ImageView image, List<Face> faces, FaceMesh mesh) {
-        Face face = Detections.largest(faces);
+        Face face = Detections.subject(faces, image.width(), image.height());
         if (face == null || mesh == null || mesh.presence() < s.minPresence()) {
             return new ConditionsReport(0, NO_FACE, PROMPTS[NO_FACE], null, null);
         }

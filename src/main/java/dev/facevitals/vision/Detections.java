@@ -67,6 +67,41 @@ public final class Detections {
         return new Face(Box.fromCorners(x0 / w, y0 / w, x1 / w, y1 / w), top.score(), points);
     }
 
+    /**
+     * Faces whose box has at least this share of the largest box's area compete to be the subject. A
+     * bystander beside the user, or a face at the frame's edge, can come out of the detector a little larger
+     * than the user's own (a box 6 % wider on one package photo); a face clearly larger than the others
+     * is the subject wherever it is.
+     */
+    public static final double SUBJECT_AREA_SHARE = 0.7;
+
+    /**
+     * The subject of a scan or a snapshot: among the faces with at least {@link #SUBJECT_AREA_SHARE} of the
+     * largest box's area, the one whose centre is nearest the image centre (the person framing themselves).
+     *
+     * @param faces  input, any order
+     * @param width  input, the image's width in pixels
+     * @param height input, the image's height in pixels
+     * @return the subject, or null for an empty list
+     */
+    public static Face subject(List<Face> faces, double width, double height) {
+        Face largest = largest(faces);
+        if (largest == null) {
+            return null;
+        }
+        double minArea = SUBJECT_AREA_SHARE * largest.box().area();
+        Face best = null;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (Face f : faces) {
+            double d = Math.hypot(f.box().centreX() - width / 2, f.box().centreY() - height / 2);
+            if (f.box().area() >= minArea && d < bestDistance) {
+                best = f;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
     /** The face with the largest box, or null for an empty list. */
     public static Face largest(List<Face> faces) {
         Face best = null;

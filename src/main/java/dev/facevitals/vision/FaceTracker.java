@@ -3,9 +3,10 @@ package dev.facevitals.vision;
 import java.util.List;
 
 /**
- * Follows the face through one scan's frames. The detector runs only to find a face; the landmark model runs
- * on a keyframe (a new face, every {@link TrackerSettings#landmarkInterval()} frames, or early when tracking
- * quality sags); between keyframes a {@link PatchTracker} moves the keyframe's regions by the tracked shift.
+ * Follows the face through one scan's frames. The detector runs only to find a face (the subject,
+ * {@link Detections#subject}); the landmark model runs on a keyframe (a new face, every
+ * {@link TrackerSettings#landmarkInterval()} frames, or early when tracking quality sags); between keyframes
+ * a {@link PatchTracker} moves the keyframe's regions by the tracked shift.
  * A scheduled run on a well-tracked face whose mesh has not changed beyond the landmark model's jitter keeps
  * the keyframe (regions, skin models, tracking template): adopting it would only make the regions jump by
  * that jitter, which puts steps into every trace. Also keeps a {@link SkinModel} per region, learned at each
@@ -101,7 +102,7 @@ public final class FaceTracker implements AutoCloseable {
         sinceSearch = 0;
         detections++;
         List<Face> faces = detector.detect(frame);
-        Face best = Detections.largest(faces);
+        Face best = Detections.subject(faces, frame.width(), frame.height());
         return best != null && refresh(frame, MeshCrop.fromFace(best));
     }
 

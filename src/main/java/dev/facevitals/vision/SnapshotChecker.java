@@ -33,7 +33,7 @@ public final class SnapshotChecker implements AutoCloseable {
         if (faces.isEmpty() && smallFaces != null) {
             faces = smallFaces.detect(image);
         }
-        Face face = Detections.largest(faces);
+        Face face = Detections.subject(faces, image.width(), image.height());
         FaceMesh mesh = face == null ? null : landmarker.landmarks(image, MeshCrop.fromFace(face));
         return analyzer.analyze(image, faces, mesh);
     }

@@ -117,4 +117,25 @@ class GeometryTest {
         assertThat(out.get(1)).isEqualTo(c);
         assertThat(Detections.largest(List.of(c, merged))).isEqualTo(merged);
     }
+
+    @Test
+    void theSubjectIsTheMostCentralOfTheLargestFaces() {
+        // a 640x480 frame: a bystander at the left edge a little larger than the centred user
+        Face edge = new Face(new Box(0, 140, 204, 204), 0.65, List.of());
+        Face user = new Face(new Box(270, 118, 193, 193), 0.95, List.of());
+        Face small = new Face(new Box(300, 200, 60, 60), 0.9, List.of());
+        assertThat(Detections.largest(List.of(user, edge, small))).isEqualTo(edge);
+        assertThat(Detections.subject(List.of(edge, small, user), 640, 480)).isEqualTo(user);
+        // a face clearly larger than the others is the subject wherever it is
+        Face near = new Face(new Box(0, 100, 260, 260), 0.9, List.of());
+        assertThat(Detections.subject(List.of(user, near, small), 640, 480)).isEqualTo(near);
+        // the smaller central face competes only from SUBJECT_AREA_SHARE of the largest area on
+        double side = Math.sqrt(Detections.SUBJECT_AREA_SHARE) * 260;
+        Face justIn = new Face(Box.centred(320, 240, side + 0.01, side + 0.01), 0.9, List.of());
+        Face justOut = new Face(Box.centred(320, 240, side - 0.01, side - 0.01), 0.9, List.of());
+        assertThat(Detections.subject(List.of(near, justIn), 640, 480)).isEqualTo(justIn);
+        assertThat(Detections.subject(List.of(near, justOut), 640, 480)).isEqualTo(near);
+        assertThat(Detections.subject(List.of(), 640, 480)).isNull();
+        assertThat(Detections.subject(List.of(small), 640, 480)).isEqualTo(small);
+    }
 }
