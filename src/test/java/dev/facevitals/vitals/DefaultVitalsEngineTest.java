@@ -107,26 +107,40 @@ class DefaultVitalsEngineTest {
 
     /**
      * Noise that leaves the beats usable still moves each by 15-20 ms, which inflates RMSSD by several ms; the
-     * engine measures that on the scan and takes it off (TimingNoise).
+     * engine measures that on the scan and takes it off (TimingNoise). Ten seeded recordings: per scan the
+     * correction leaves RMSSD within 30 % of the truth (it errs either way by up to 26 % on these), and over
+     * the ten it is clearly closer to the truth than the uncorrected value and about unbiased. (Until the
+     * displaced-beat step of IntervalFilter this asserted the closer value per scan on two seeds; that step
+     * now removes part of the excess before the correction does, so on single scans either can win.)
      */
-    @ParameterizedTest
-    @ValueSource(longs = {3, 5})
-    void beatTimingNoiseIsTakenOffSdnnAndRmssd(long seed) {
-        SyntheticScan scan = SyntheticScan.variability(seed);
-        scan.noise = 0.001;
-        SignalTraces traces = scan.build();
+    @Test
+    void beatTimingNoiseIsTakenOffSdnnAndRmssd() {
         VitalsSettings uncorrected = VitalsSettings.DEFAULTS.withHrv(VitalsSettings.DEFAULTS.hrv().withNoiseRuns(0));
-        VitalsAnalysis raw = new DefaultVitalsEngine(uncorrected).analyse(traces);
-        VitalsAnalysis a = engine.analyse(traces);
-        double[] truth = scan.trueIntervalsMs(a.segmentStartSec(), a.segmentStartSec() + a.segmentDurationSec());
-        assertThat(a.timingNoiseMs()).isBetween(10.0, 30.0);
-        assertThat(a.rmssdNoiseShare()).isBetween(0.1, 0.75);
-        assertThat(raw.result().rmssdMs()).isGreaterThan(rmssd(truth) + 4);
-        assertThat(a.result().rmssdMs()).isLessThan(raw.result().rmssdMs());
-        assertThat(Math.abs(a.result().rmssdMs() - rmssd(truth)))
-                .isLessThan(Math.abs(raw.result().rmssdMs() - rmssd(truth)));
-        assertThat(a.result().sdnnMs()).isCloseTo(sdnn(truth), within(0.15 * sdnn(truth)));
-        assertThat(a.result().rmssdMs()).isCloseTo(rmssd(truth), within(0.15 * rmssd(truth)));
+        double rawError = 0;
+        double error = 0;
+        double bias = 0;
+        double sdnnError = 0;
+        int scans = 10;
+        for (long seed = 1; seed <= scans; seed++) {
+            SyntheticScan scan = SyntheticScan.variability(seed);
+            scan.noise = 0.001;
+            SignalTraces traces = scan.build();
+            VitalsAnalysis raw = new DefaultVitalsEngine(uncorrected).analyse(traces);
+            VitalsAnalysis a = engine.analyse(traces);
+            double[] truth = scan.trueIntervalsMs(a.segmentStartSec(), a.segmentStartSec() + a.segmentDurationSec());
+            assertThat(a.timingNoiseMs()).as("seed %d", seed).isBetween(10.0, 30.0);
+            assertThat(a.rmssdNoiseShare()).as("seed %d", seed).isBetween(0.1, 0.75);
+            assertThat(a.result().rmssdMs()).as("seed %d", seed).isLessThan(raw.result().rmssdMs());
+            assertThat(a.result().rmssdMs()).as("seed %d", seed).isCloseTo(rmssd(truth), within(0.3 * rmssd(truth)));
+            rawError += Math.abs(raw.result().rmssdMs() - rmssd(truth)) / scans;
+            error += Math.abs(a.result().rmssdMs() - rmssd(truth)) / scans;
+            bias += (a.result().rmssdMs() - rmssd(truth)) / scans;
+            sdnnError += Math.abs(a.result().sdnnMs() - sdnn(truth)) / scans;
+        }
+        assertThat(rawError).isGreaterThan(6.0);
+        assertThat(error).isLessThan(0.85 * rawError);
+        assertThat(bias).isBetween(-5.0, 5.0);
+        assertThat(sdnnError).isLessThan(5.0);
     }
 
     /**
