@@ -243,8 +243,10 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 rs.soloQuality(), rs.agreementHz());
         double fs = p.fs;
         List<RespirationEstimate> c = new ArrayList<>();
+        // breathing lifts head and shoulders and moves them a little towards the camera; the face's sideways
+        // position is no source: breathing does not move it, while turning and swaying do, in the same band
+        // (with the head moving, the x position alone, or with the shading it paints, outvoted the true rate)
         c.add(est.fromSignal(RespirationSource.FACE_Y, p.faceY, fs, rs.maxHz()));
-        c.add(est.fromSignal(RespirationSource.FACE_X, p.faceX, fs, rs.maxHz()));
         c.add(est.fromSignal(RespirationSource.FACE_SIZE, p.faceSize, fs, rs.maxHz()));
 
         // RIIV: the slow part of the skin's relative green level, regions weighted as for the pulse

@@ -48,7 +48,8 @@ import java.util.stream.Stream;
  *   --seconds N      clip length (default 20, the scan minimum)
  *   --per N          clips per condition
  *   --hrv-clips N    60 s still clips for the HRV rows (default 2; 0 with --quick)
- *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all, p-frames)
+ *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all, p-frames;
+ *                    motion-half and motion-quarter run only when named: the motion clips with less head motion)
  *   --videos DIR     also every video in DIR with a truth JSON beside it
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --no-speed       skip the speed benchmark; --speed-only runs only it
@@ -102,6 +103,18 @@ public final class VitalsBenchmark {
             // per pixel like a phone's (2 Mbit/s target at 640 x 480 is about 14 Mbit/s at 1080p).
             new Condition("p-frames", "still face, sensor noise 2, MPEG-4 part 2 with P frames, 2 Mbit/s, GOP 60",
                     b -> b.sensorNoise(2).codec(ClipEncoder.Codec.MPEG4_RATE).bitrate(2_000_000)));
+
+    /**
+     * Run only when named in {@code --conditions}: the {@code motion} clips again (same faces, rates, beats and
+     * head trajectories: the same seeds) with the head motion scaled down, to find how much head motion under
+     * the side light the engine reports through.
+     */
+    static final List<Condition> MOTION_SWEEP = List.of(
+            new Condition("motion-half",
+                    "as motion with half the head motion (6 px, roll 2 deg, scale 2 %, yaw 10 deg)",
+                    b -> b.headMotion(0.5).sideLight(0.25).specular(0.3)),
+            new Condition("motion-quarter", "as motion with a quarter of the head motion (3 px, yaw 5 deg)",
+                    b -> b.headMotion(0.25).sideLight(0.25).specular(0.3)));
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
@@ -194,6 +207,22 @@ public final class VitalsBenchmark {
                     }
                     clipNo++;
                 }
+                Condition motion = CONDITIONS.stream().filter(c -> c.name().equals("motion")).findFirst()
+                        .orElseThrow();
+                int motionNo = CONDITIONS.indexOf(motion);
+                for (Condition c : MOTION_SWEEP) {
+                    if (only == null || !List.of(only.split(",")).contains(c.name())) {
+                        continue;
+                    }
+                    for (int i = 0; i < per; i++) {
+                        double[] t = TRUTHS[(i + motionNo) % TRUTHS.length];
+                        Path photo = photos.get((i + motionNo) % photos.size());
+                        String tail = String.format("-%d-%s-hr%.0f-rr%.0f-%.0fs", i, stem(photo), t[0], t[1], seconds);
+                        SyntheticTruth truth = generate(out, c.name() + tail + c.ext(),
+                                motion.name() + tail + motion.ext(), photo, t[0], t[1], seconds, c.options());
+                        evaluate(decoder, vision, out.resolve(truth.clip()), c.name(), truthOf(truth), table);
+                    }
+                }
                 for (int i = 0; i < hrvClips; i++) {
                     double[] t = TRUTHS[i % TRUTHS.length];
                     Path photo = photos.get(i % photos.size());
@@ -224,6 +253,13 @@ public final class VitalsBenchmark {
 
     private static SyntheticTruth generate(Path dir, String name, Path photo, double hr, double rr, double sec,
                                            UnaryOperator<SyntheticClip.Builder> options) throws IOException {
+        return generate(dir, name, name, photo, hr, rr, sec, options);
+    }
+
+    /** @param seedName input: the name whose hash seeds the clip's randomness (its beats, breathing, motion) */
+    private static SyntheticTruth generate(Path dir, String name, String seedName, Path photo, double hr, double rr,
+                                           double sec, UnaryOperator<SyntheticClip.Builder> options)
+            throws IOException {
         Path clip = dir.resolve(name.contains(".") ? name : name + ".mp4");
         Path truthFile = SyntheticTruth.pathFor(clip);
         if (Files.exists(clip) && Files.exists(truthFile)) {
@@ -231,7 +267,7 @@ public final class VitalsBenchmark {
         }
         long t0 = System.nanoTime();
         SyntheticClip.Builder b = SyntheticClip.builder().photo(photo).faceSize(200).heartRate(hr)
-                .respiratoryRate(rr).durationSec(Math.min(60, sec + 0.5)).seed(name.hashCode());
+                .respiratoryRate(rr).durationSec(Math.min(60, sec + 0.5)).seed(seedName.hashCode());
         SyntheticTruth truth = options.apply(b).write(clip);
         System.out.printf("  generated %s in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
         return truth;

@@ -57,6 +57,28 @@ class DefaultVitalsEngineTest {
         assertThat(a.respiration().used()).isNotEmpty();
     }
 
+    /**
+     * The head sways sideways at 21 per minute (6 px, shading the skin by 0.2 % as it turns towards the light)
+     * while the person breathes at 15 (1 px up and down): a sideways sway is not breathing, so the breathing
+     * rate is the 15 of the vertical motion and the pulse, or nothing, never the sway's. (While the face's x
+     * position was a source, it and the shading agreed on 21 and won on all three seeds.)
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aSidewaysSwayIsNotTakenForBreathing(long seed) {
+        SyntheticScan scan = SyntheticScan.realistic(70, seed);
+        scan.breathingMotionPx = 1;
+        scan.shakePx = 6;
+        scan.shakeHz = 0.35;
+        scan.shakeShading = 0.002;
+        VitalsAnalysis a = engine.analyse(scan.build());
+        assertThat(a.result().heartRateBpm()).isCloseTo(70, within(1.0));
+        Double rr = a.result().respiratoryRateBpm();
+        if (rr != null) {
+            assertThat(rr).isCloseTo(15, within(1.0));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {48, 72, 90})
     void strongDicroticWaveIsNotReportedAsTwiceTheRate(double bpm) {

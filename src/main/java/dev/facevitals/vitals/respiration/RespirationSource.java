@@ -4,8 +4,6 @@ package dev.facevitals.vitals.respiration;
 public enum RespirationSource {
     /** Vertical face position: breathing lifts the shoulders and head. */
     FACE_Y,
-    /** Horizontal face position. */
-    FACE_X,
     /** Face size: the head moves towards and away from the camera. */
     FACE_SIZE,
     /** Respiratory-induced intensity variation: the slow baseline of the skin colour. */

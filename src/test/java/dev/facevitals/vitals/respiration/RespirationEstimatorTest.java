@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import static dev.facevitals.vitals.respiration.RespirationSource.FACE_X;
+import static dev.facevitals.vitals.respiration.RespirationSource.FACE_SIZE;
 import static dev.facevitals.vitals.respiration.RespirationSource.FACE_Y;
 import static dev.facevitals.vitals.respiration.RespirationSource.RIAV;
 import static dev.facevitals.vitals.respiration.RespirationSource.RIFV;
@@ -57,7 +57,7 @@ class RespirationEstimatorTest {
                 white[i] = rnd.nextGaussian();
             }
             walkBelieved += est.fuse(List.of(est.fromSignal(FACE_Y, walk, FS, 0.7))).found() ? 1 : 0;
-            whiteBelieved += est.fuse(List.of(est.fromSignal(FACE_X, white, FS, 0.7))).found() ? 1 : 0;
+            whiteBelieved += est.fuse(List.of(est.fromSignal(FACE_SIZE, white, FS, 0.7))).found() ? 1 : 0;
         }
         assertThat(walkBelieved).isLessThanOrEqualTo(3);
         assertThat(whiteBelieved).isLessThanOrEqualTo(3);
@@ -103,7 +103,7 @@ class RespirationEstimatorTest {
         RespirationResult r = est.fuse(Arrays.asList(
                 new RespirationEstimate(FACE_Y, 0.25, 0.97),
                 new RespirationEstimate(RIAV, 0.27, 0.93),
-                new RespirationEstimate(FACE_X, 0.5, 0.2),
+                new RespirationEstimate(FACE_SIZE, 0.5, 0.2),
                 null));
         assertThat(r.found()).isTrue();
         assertThat(r.frequencyHz()).isCloseTo((0.25 * 0.97 + 0.27 * 0.93) / 1.9, within(1e-12));
@@ -135,16 +135,16 @@ class RespirationEstimatorTest {
     @Test
     void aCredibleRateAtHalfTheWinnersIsTheBreathing() {
         RespirationResult r = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.2505, 1.0),
-                new RespirationEstimate(FACE_X, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
+                new RespirationEstimate(FACE_SIZE, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
         assertThat(r.frequencyHz()).isEqualTo(0.2505);
         assertThat(r.used()).extracting(RespirationEstimate::source).containsExactly(FACE_Y);
         // the half must itself be credible: a lone source under the solo quality does not count
         RespirationResult weakHalf = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.2505, 0.99),
-                new RespirationEstimate(FACE_X, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
+                new RespirationEstimate(FACE_SIZE, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
         assertThat(weakHalf.frequencyHz()).isCloseTo(0.4995, within(0.001));
         // and nothing at half: the winner stands
         RespirationResult noHalf = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.33, 1.0),
-                new RespirationEstimate(FACE_X, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
+                new RespirationEstimate(FACE_SIZE, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
         assertThat(noHalf.frequencyHz()).isCloseTo(0.4995, within(0.001));
     }
 
