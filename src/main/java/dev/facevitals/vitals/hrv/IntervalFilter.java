@@ -1,6 +1,7 @@
 package dev.facevitals.vitals.hrv;
 
 import dev.facevitals.vitals.signal.Stats;
+import java.util.Arrays;
 
 /**
  * Artefact rejection for inter-beat intervals, in two steps.
@@ -9,17 +10,18 @@ import dev.facevitals.vitals.signal.Stats;
  *       neighbourhood is a missed or extra beat, not heart-rate variability. Healthy beat-to-beat changes stay
  *       well within 20% of the local median, while a missed beat doubles an interval and an extra one roughly
  *       halves it.</li>
- *   <li>A <em>displaced</em> beat (a noise bump that moved one detected peak, or an ectopic beat) makes one
+ *   <li>A <em>displaced</em> beat (a noise bump that moved one detected peak, or an ectopic beat; "misaligned"
+ *       in Lipponen and Tarvainen's terms) makes one
  *       interval long and the next short by the same amount, each of which can stay within 20% of the
  *       median: at 80 bpm a beat found 140 ms late gives +18% and -18%, and a successive difference of
  *       280 ms that dominates RMSSD. The beat's offset from the midpoint of its neighbours,
  *       {@code d = (I_k - I_k+1) / 2}, is a second difference of the beat times: a heart's own rhythm
  *       (respiratory sinus arrhythmia, slow waves) changes it little from beat to beat. A beat whose
- *       {@code |d|} exceeds {@link #DISPLACED_SIGMAS} robust standard deviations of the scan's {@code d}
- *       (1.4826 times its median absolute deviation) and {@link #DISPLACED_FLOOR} of the median interval is
- *       taken for displaced, and both its intervals are rejected. The idea follows the successive-difference
- *       criteria of Lipponen and Tarvainen (J. Med. Eng. Technol. 43(3), 2019), which scale their thresholds
- *       by the spread of the scan's own differences; the rule here is a simpler one of our own.</li>
+ *       {@code d} lies further from the median of the scan's {@code d} than {@link #DISPLACED_SIGMAS} robust
+ *       standard deviations (1.4826 times the median absolute deviation) and than {@link #DISPLACED_FLOOR} of
+ *       the median interval is taken for displaced, and both its intervals are rejected. The idea follows
+ *       Lipponen and Tarvainen (J. Med. Eng. Technol. 43(3):173-181, 2019), whose thresholds scale with the
+ *       spread of the scan's own successive differences; the rule here is a simpler one of our own.</li>
  * </ol>
  */
 public final class IntervalFilter {
@@ -85,7 +87,7 @@ public final class IntervalFilter {
         if (m < 5 || k == 0) {
             return;
         }
-        double[] offsets = java.util.Arrays.copyOf(d, m);
+        double[] offsets = Arrays.copyOf(d, m);
         double centre = Stats.median(offsets);
         double[] dev = new double[m];
         for (int j = 0; j < m; j++) {
@@ -93,7 +95,7 @@ public final class IntervalFilter {
         }
         double sigma = 1.4826 * Stats.median(dev);
         double limit = Math.max(DISPLACED_SIGMAS * sigma,
-                DISPLACED_FLOOR * Stats.median(java.util.Arrays.copyOf(kept, k)));
+                DISPLACED_FLOOR * Stats.median(Arrays.copyOf(kept, k)));
         boolean[] displaced = new boolean[n];
         for (int i = 0; i + 1 < n; i++) {
             if (ok[i] && ok[i + 1] && Math.abs(0.5 * (ibiMs[i] - ibiMs[i + 1]) - centre) > limit) {
