@@ -2,7 +2,14 @@ package dev.facevitals.vision.opencv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.facevitals.video.FrameSource;
+import dev.facevitals.video.VideoDecoder;
+import dev.facevitals.video.VideoFrame;
+import dev.facevitals.video.synthetic.ClipEncoder;
+import dev.facevitals.video.synthetic.SyntheticClip;
+import dev.facevitals.video.synthetic.SyntheticTruth;
 import dev.facevitals.vision.Box;
 import dev.facevitals.vision.ConditionsAnalyzer;
 import dev.facevitals.vision.ConditionsReport;
@@ -28,6 +35,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One snapshot per quality code, each made from the sample photos by a known edit. Setting the system
@@ -226,5 +234,32 @@ class ConditionsCheckTest {
             t.join();
         }
         assertThat(codes).containsExactly(0, 0, 0);
+    }
+
+    /**
+     * Two faces in view (sample6.jpg rendered as a scan's first frame: the user just right of the centre, the
+     * other woman blurred at the left edge and boxed a little larger): the check judges the user, the face the
+     * scan will follow, not the larger box.
+     */
+    @Test
+    void withTwoFacesTheCentralOneIsJudged(@TempDir Path dir) throws Exception {
+        Path clip = dir.resolve("two-faces.mkv");
+        SyntheticTruth truth = SyntheticClip.builder().photo(Path.of("target/test-classes/photos/sample6.jpg"))
+                .faceSize(230).durationSec(1).seed(1).codec(ClipEncoder.Codec.FFV1).write(clip);
+        ImageView first;
+        try (FrameSource source = new VideoDecoder().open(clip)) {
+            VideoFrame f = source.next();
+            first = ImageViews.copy(f.image());
+        }
+        try (FaceDetector detector = vision.newDetector()) {
+            List<Face> faces = detector.detect(first);
+            assertThat(faces).hasSizeGreaterThanOrEqualTo(2);
+            // the premise: the largest box is the bystander's, well left of the user
+            assertThat(Detections.largest(faces).box().centreX())
+                    .isLessThan(truth.faceCenterX()[0] - truth.faceSize()[0]);
+        }
+        ConditionsReport r = check("two_faces", first);
+        assertThat(r.face()).isNotNull();
+        assertThat(r.face().box().centreX()).isCloseTo(truth.faceCenterX()[0], within(0.1 * truth.faceSize()[0]));
     }
 }
