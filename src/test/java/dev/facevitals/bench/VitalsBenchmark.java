@@ -191,35 +191,25 @@ public final class VitalsBenchmark {
         try (OpenCvVision vision = new OpenCvVision(visionSettings)) {
             if (!speedOnly) {
                 Map<String, Map<PulseMethod, Cell>> table = new LinkedHashMap<>();
-                int clipNo = 0;
-                for (Condition c : CONDITIONS) {
-                    if (only != null && !List.of(only.split(",")).contains(c.name())) {
-                        clipNo++;
-                        continue;
-                    }
-                    for (int i = 0; i < per; i++) {
-                        double[] t = TRUTHS[(i + clipNo) % TRUTHS.length];
-                        Path photo = photos.get((i + clipNo) % photos.size());
-                        String name = String.format("%s-%d-%s-hr%.0f-rr%.0f-%.0fs", c.name(), i,
-                                stem(photo), t[0], t[1], seconds);
-                        SyntheticTruth truth = generate(out, name + c.ext(), photo, t[0], t[1], seconds, c.options());
-                        evaluate(decoder, vision, out.resolve(truth.clip()), c.name(), truthOf(truth), table);
-                    }
-                    clipNo++;
-                }
+                List<String> named = only == null ? null : List.of(only.split(","));
                 Condition motion = CONDITIONS.stream().filter(c -> c.name().equals("motion")).findFirst()
                         .orElseThrow();
-                int motionNo = CONDITIONS.indexOf(motion);
-                for (Condition c : MOTION_SWEEP) {
-                    if (only == null || !List.of(only.split(",")).contains(c.name())) {
+                List<Condition> all = new ArrayList<>(CONDITIONS);
+                all.addAll(MOTION_SWEEP);
+                for (Condition c : all) {
+                    boolean sweep = MOTION_SWEEP.contains(c);
+                    if (named == null ? sweep : !named.contains(c.name())) {
                         continue;
                     }
+                    // a condition's clips take faces, rates and seeds from their slot; the sweep reuses motion's
+                    Condition slot = sweep ? motion : c;
+                    int slotNo = CONDITIONS.indexOf(slot);
                     for (int i = 0; i < per; i++) {
-                        double[] t = TRUTHS[(i + motionNo) % TRUTHS.length];
-                        Path photo = photos.get((i + motionNo) % photos.size());
+                        double[] t = TRUTHS[(i + slotNo) % TRUTHS.length];
+                        Path photo = photos.get((i + slotNo) % photos.size());
                         String tail = String.format("-%d-%s-hr%.0f-rr%.0f-%.0fs", i, stem(photo), t[0], t[1], seconds);
-                        SyntheticTruth truth = generate(out, c.name() + tail + c.ext(),
-                                motion.name() + tail + motion.ext(), photo, t[0], t[1], seconds, c.options());
+                        SyntheticTruth truth = generate(out, c.name() + tail + c.ext(), slot.name() + tail + slot.ext(),
+                                photo, t[0], t[1], seconds, c.options());
                         evaluate(decoder, vision, out.resolve(truth.clip()), c.name(), truthOf(truth), table);
                     }
                 }

@@ -17,8 +17,9 @@ import dev.facevitals.video.synthetic.SyntheticTruth;
  *     -Dexec.mainClass=dev.facevitals.tools.DemoClip -Dexec.classpathScope=test -Dexec.args="demo 72"
  * </pre>
  * Arguments: output folder (default {@code demo}), heart rate in bpm (default 72), length in seconds
- * (default 25) and the photo (default {@code sample3.jpg} of the photos the build fetched). From 30 s on the heart varies as in the benchmark's 60 s clips (respiratory sinus arrhythmia
- * 40 ms, Mayer wave 20 ms, random 20 ms), so that HRV has something to measure, and its truth is printed.
+ * (default 25) and the photo (default {@code sample3.jpg} of the photos the build fetched). From 30 s on the
+ * heart varies as in the benchmark's 60 s clips (respiratory sinus arrhythmia 40 ms, Mayer wave 20 ms, random
+ * 20 ms), so that HRV has something to measure, and its truth is printed.
  */
 public final class DemoClip {
 

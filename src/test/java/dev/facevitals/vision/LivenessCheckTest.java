@@ -56,7 +56,10 @@ class LivenessCheckTest {
             assertThat(LivenessCheck.probability(img, ok, LivenessFusion.FUSED, c))
                     .isCloseTo(judged.probability(c), within(1e-12));
         }
+        // a face the check refuses still gets a probability on the face routes
         AnalyzedFace small = face(20, new HeadPose(0, 0, 0), GOOD, BOX);
+        assertThat(LivenessCheck.check(img, List.of(small), LivenessCheck.Requirements.DEFAULTS, LivenessFusion.FUSED)
+                .rejection()).isNotNull();
         assertThat(LivenessCheck.probability(img, small, LivenessFusion.FUSED, LivenessFusion.Calibration.REGULAR))
                 .isBetween(0.0, 1.0);
     }

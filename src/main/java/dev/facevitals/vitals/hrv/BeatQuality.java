@@ -1,5 +1,7 @@
 package dev.facevitals.vitals.hrv;
 
+import dev.facevitals.vitals.signal.Resampler;
+
 /**
  * How consistent the detected beats look: the signal-to-noise ratio of the beats around their systolic
  * peaks against their mean shape. Beat timing, and so HRV, depends on this rather than on the spectral SNR,
@@ -43,10 +45,7 @@ public final class BeatQuality {
             double slope = 0;
             double dd = 0;
             for (int d = 0; d < width; d++) {
-                double pos = centre + d - half;
-                int i = Math.min((int) Math.floor(pos), pulse.length - 2);
-                double a = pos - i;
-                s[d] = pulse[i] + a * (pulse[i + 1] - pulse[i]);
+                s[d] = Resampler.at(pulse, centre + d - half);
                 mean += s[d];
                 slope += (d - half) * s[d];
                 dd += (double) (d - half) * (d - half);

@@ -1,6 +1,7 @@
 package dev.facevitals.vitals.hrv;
 
 import dev.facevitals.vitals.signal.Fft;
+import dev.facevitals.vitals.signal.Resampler;
 import dev.facevitals.vitals.signal.Stats;
 import java.util.Random;
 
@@ -282,11 +283,22 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
         int n = x.length;
         double[][] fits = new double[k][];
         for (int j = 0; j < k; j++) {
-            int lo = j == 0 ? 0 : Math.max(0, (int) Math.ceil(0.5 * (centres[j - 1] + centres[j])));
-            int hi = j == k - 1 ? n : Math.min(n, (int) Math.ceil(0.5 * (centres[j] + centres[j + 1])));
-            fits[j] = fitBeat(x, lo, hi, centres[j], template, half);
+            fits[j] = fitBeat(x, stretchStart(centres, j), stretchStart(centres, j + 1, n), centres[j], template, half);
         }
         return fits;
+    }
+
+    /**
+     * First sample of beat {@code j}'s stretch: half-way between it and the beat before (0 for the first).
+     * Stretches end where the next one starts.
+     */
+    private static int stretchStart(double[] centres, int j) {
+        return j == 0 ? 0 : Math.max(0, (int) Math.ceil(0.5 * (centres[j - 1] + centres[j])));
+    }
+
+    /** As {@link #stretchStart(double[], int)}, with {@code n} (the wave's length) after the last beat. */
+    private static int stretchStart(double[] centres, int j, int n) {
+        return j == centres.length ? n : Math.min(n, stretchStart(centres, j));
     }
 
     private static double[] fittedTimes(double[] centres, double[][] fits) {
@@ -302,10 +314,9 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
         double[] out = new double[n];
         int k = times.length;
         for (int j = 0; j < k; j++) {
-            int lo = j == 0 ? 0 : Math.max(0, (int) Math.ceil(0.5 * (times[j - 1] + times[j])));
-            int hi = j == k - 1 ? n : Math.min(n, (int) Math.ceil(0.5 * (times[j] + times[j + 1])));
-            for (int i = lo; i < hi; i++) {
-                out[i] = fits[j][0] * interpolate(template, i - times[j] + half) + fits[j][1];
+            int hi = stretchStart(times, j + 1, n);
+            for (int i = stretchStart(times, j); i < hi; i++) {
+                out[i] = fits[j][0] * Resampler.at(template, i - times[j] + half) + fits[j][1];
             }
         }
         return out;
@@ -464,7 +475,7 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
             double mean = 0;
             double[] s = new double[width];
             for (int d = 0; d < width; d++) {
-                s[d] = interpolate(x, c + d - half);
+                s[d] = Resampler.at(x, c + d - half);
                 mean += s[d];
             }
             mean /= width;
@@ -483,8 +494,9 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
     }
 
     /**
-     * Fits {@code a T(i - centre - tau) + b} to samples {@code [lo, hi)} (Gauss-Newton on the shift) and
-     * writes the fit into {@code out}.
+     * Fits {@code a T(i - centre - tau) + b} to samples {@code [lo, hi)} (Gauss-Newton on the shift).
+     *
+     * @return {@code {a, b, tau}}
      */
     static double[] fitBeat(double[] x, int lo, int hi, double centre, double[] template, int half) {
         double tau = 0;
@@ -497,8 +509,8 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
             double[] v = new double[3];
             for (int i = lo; i < hi; i++) {
                 double d = i - centre - tau + half;
-                double tv = interpolate(template, d);
-                double td = 0.5 * (interpolate(template, d + 1) - interpolate(template, d - 1));
+                double tv = Resampler.at(template, d);
+                double td = 0.5 * (Resampler.at(template, d + 1) - Resampler.at(template, d - 1));
                 double[] f = {tv, td, 1};
                 for (int p = 0; p < 3; p++) {
                     v[p] += f[p] * x[i];
@@ -521,19 +533,6 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
             tau = Math.max(-half / 2.0, Math.min(half / 2.0, tau));
         }
         return new double[] {a, b, tau};
-    }
-
-    /** Linear interpolation, clamped to the ends. */
-    static double interpolate(double[] x, double pos) {
-        if (pos <= 0) {
-            return x[0];
-        }
-        if (pos >= x.length - 1) {
-            return x[x.length - 1];
-        }
-        int i = (int) Math.floor(pos);
-        double f = pos - i;
-        return x[i] + f * (x[i + 1] - x[i]);
     }
 
     /** Solves a 3x3 system by Cramer's rule; null when singular. */

@@ -43,8 +43,8 @@ import java.util.List;
  * pass and also land on the same rate. Nothing credible: no breathing rate (NaN), not a guess. Then, if a
  * group that would itself qualify lies at half the winner's rate (within {@code agreementHz / 2}: a
  * harmonic is exact), it wins instead: breathing moves and shades the face twice per cycle as well as once
- * (a generated still face showed the box's x and the skin's slow level at 30 /min, the head's vertical
- * motion at the true 15), and nothing shows at half a rate.
+ * (a generated still face showed the skin's slow level, and the face's sideways position, then still a
+ * source, at 30 /min, the head's vertical motion at the true 15), and nothing shows at half a rate.
  *
  * <p>Beat-derived series (RIAV, RIFV) are sampled once per beat, so they can only show breathing slower than
  * half the heart rate; the caller passes that limit as {@code upperHz}. Immutable and thread-safe.
@@ -167,6 +167,22 @@ public final class RespirationEstimator {
         return fromSignal(source, u, BEAT_SERIES_HZ, upperHz);
     }
 
+    private static double qualitySum(List<RespirationEstimate> group) {
+        double sum = 0;
+        for (RespirationEstimate e : group) {
+            sum += e.quality();
+        }
+        return sum;
+    }
+
+    private static double topQuality(List<RespirationEstimate> group) {
+        double top = 0;
+        for (RespirationEstimate e : group) {
+            top = Math.max(top, e.quality());
+        }
+        return top;
+    }
+
     private static double meanFrequency(List<RespirationEstimate> group) {
         double sf = 0;
         double sq = 0;
@@ -198,16 +214,13 @@ public final class RespirationEstimator {
         double bestSum = 0;
         for (RespirationEstimate anchor : credible) {
             List<RespirationEstimate> group = new ArrayList<>();
-            double sum = 0;
-            double top = 0;
             for (RespirationEstimate e : credible) {
                 if (Math.abs(e.frequencyHz() - anchor.frequencyHz()) <= agreementHz) {
                     group.add(e);
-                    sum += e.quality();
-                    top = Math.max(top, e.quality());
                 }
             }
-            boolean enough = group.size() >= 2 || top >= soloQuality;
+            double sum = qualitySum(group);
+            boolean enough = group.size() >= 2 || topQuality(group) >= soloQuality;
             if (enough) {
                 groups.add(group);
             }
@@ -222,10 +235,7 @@ public final class RespirationEstimator {
             double half = meanFrequency(bestGroup) / 2;
             double halfSum = 0;
             for (List<RespirationEstimate> g : groups) {
-                double sum = 0;
-                for (RespirationEstimate e : g) {
-                    sum += e.quality();
-                }
+                double sum = qualitySum(g);
                 if (Math.abs(meanFrequency(g) - half) <= agreementHz / 2 && sum > halfSum) {
                     halfSum = sum;
                     bestGroup = g;
@@ -235,10 +245,6 @@ public final class RespirationEstimator {
         if (bestGroup.isEmpty()) {
             return new RespirationResult(Double.NaN, Double.NaN, all, List.of());
         }
-        double top = 0;
-        for (RespirationEstimate e : bestGroup) {
-            top = Math.max(top, e.quality());
-        }
-        return new RespirationResult(meanFrequency(bestGroup), top, all, bestGroup);
+        return new RespirationResult(meanFrequency(bestGroup), topQuality(bestGroup), all, bestGroup);
     }
 }

@@ -73,4 +73,23 @@ public final class Resampler {
         }
         return y;
     }
+
+    /**
+     * The uniformly sampled series {@code x} read at a fractional index, linearly between its neighbours and
+     * clamped to the first and last sample outside {@code [0, x.length - 1]}.
+     *
+     * @param x   input: samples, at least one
+     * @param pos input: fractional index
+     */
+    public static double at(double[] x, double pos) {
+        if (pos <= 0) {
+            return x[0];
+        }
+        if (pos >= x.length - 1) {
+            return x[x.length - 1];
+        }
+        int i = (int) Math.floor(pos);
+        double f = pos - i;
+        return x[i] + f * (x[i + 1] - x[i]);
+    }
 }

@@ -92,4 +92,16 @@ class ResamplerTest {
         assertThatThrownBy(() -> Resampler.linear(new double[2], new double[3], 0, 30, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void atReadsBetweenSamplesAndClampsOutside() {
+        double[] x = {1, 3, 7};
+        assertThat(Resampler.at(x, 0)).isEqualTo(1);
+        assertThat(Resampler.at(x, 0.25)).isCloseTo(1.5, within(1e-12));
+        assertThat(Resampler.at(x, 1.5)).isCloseTo(5, within(1e-12));
+        assertThat(Resampler.at(x, 2)).isEqualTo(7);
+        assertThat(Resampler.at(x, -3)).isEqualTo(1);
+        assertThat(Resampler.at(x, 9.5)).isEqualTo(7);
+        assertThat(Resampler.at(new double[] {4}, 0.5)).isEqualTo(4);
+    }
 }
