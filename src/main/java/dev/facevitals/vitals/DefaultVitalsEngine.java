@@ -39,7 +39,8 @@ import java.util.Objects;
  *       spectrum says (motion at pulse rates fakes a pulse); an SNR below the limit is RGB_QUALITY when motion
  *       or lighting dominate the colour traces, else PULSE_QUALITY; a rate the head itself moves at, or a
  *       pulse whose colour is not blood's, is RGB_QUALITY.</li>
- *   <li>HRV and stress index from beats of the fused pulse, when the stretch is long enough and the beats
+ *   <li>HRV and stress index from beats of the fused pulse, the method re-run over longer windows for them
+ *       (steadier colour weights, steadier beats), when the stretch is long enough and the beats
  *       consistent enough (beat-shape SNR, not spectral SNR), corrected for the beat-timing noise measured on
  *       the scan (TimingNoise), and withheld when that noise explains most of RMSSD.</li>
  *   <li>Breathing rate from face motion and the pulse's respiratory modulations, fused by spectral
@@ -157,17 +158,36 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         }
 
         VitalsSettings.Hrv hs = settings.hrv();
-        // beats are timed on a copy low-passed at 3.5 times the heart rate: the first three harmonics (the
-        // wave's shape) stay, noise above them, which only jitters the peaks, goes; a lower cut-off would
-        // also smooth genuine beat-to-beat changes (in simulation 2.5x lost 5% of SDNN, 3.5x 1-2%)
-        double[] beatWave = fused;
+        // beats are found on a copy low-passed at 3.5 times the heart rate: the first three harmonics (the
+        // wave's shape) stay, noise above them, which only jitters the peaks, goes; a lower cut-off would also
+        // smooth genuine beat-to-beat changes (in simulation 2.5x lost 5% of SDNN, 3.5x 1-2%)
         double beatCut = BEAT_LOW_PASS * hrHz;
-        if (beatCut < filterHi) {
-            beatWave = SosFilter.butterworthLowPass(sig.filterOrder(), beatCut, fs).filtfilt(fused);
+        double[] pulseWave = lowPassed(fused, beatCut, filterHi, sig.filterOrder(), fs);
+        Beats pulseBeats = BeatDetector.detect(pulseWave, fs, hrHz, hs.beatMinDistanceFraction());
+        double[] pulseIbi = pulseBeats.intervalsMs();
+        boolean[] pulseAccepted = IntervalFilter.accept(pulseIbi, hs.maxDeviation(), hs.medianHalfWindow());
+        // HRV times its beats on the regions' pulses from the method over a longer window, fused with the same
+        // weights: an adaptive method's colour weights, re-chosen every half window, moved the beats with each
+        // change (docs/vitals.md, "Beat wave from a longer window"). Breathing keeps the beats above: the long
+        // window's own changes come at breathing rates and would put a rhythm into the beats' amplitudes.
+        double[] beatWave = pulseWave;
+        Beats beats = pulseBeats;
+        double[] ibi = pulseIbi;
+        boolean[] accepted = pulseAccepted;
+        if (hs.beatWindowSec() != pul.windowSec()) {
+            RppgMethod slow = pul.method().create(hs.beatWindowSec(), filterLo, filterHi);
+            double[][] slowPulses = new double[regions][];
+            for (int k = 0; k < regions; k++) {
+                slowPulses[k] = weights[k] > 0
+                        ? bandPass.filtfilt(Detrend.smoothnessPriors(slow.pulse(p.red[k], p.green[k], p.blue[k], fs),
+                        lambda))
+                        : new double[fused.length];
+            }
+            beatWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi, sig.filterOrder(), fs);
+            beats = BeatDetector.detect(beatWave, fs, hrHz, hs.beatMinDistanceFraction());
+            ibi = beats.intervalsMs();
+            accepted = IntervalFilter.accept(ibi, hs.maxDeviation(), hs.medianHalfWindow());
         }
-        Beats beats = BeatDetector.detect(beatWave, fs, hrHz, hs.beatMinDistanceFraction());
-        double[] ibi = beats.intervalsMs();
-        boolean[] accepted = IntervalFilter.accept(ibi, hs.maxDeviation(), hs.medianHalfWindow());
         Hrv hrv = Hrv.compute(ibi, accepted);
         double beatSnr = BeatQuality.templateSnrDb(beatWave, fs, beats, hrHz);
         boolean hrvCredible = p.durationSec() >= hs.minDurationSec() && beatSnr >= hs.minBeatSnrDb()
@@ -192,7 +212,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                     hrv.sdnnMs())));
         }
 
-        RespirationResult resp = respiration(p, weights, beats, ibi, accepted, hrHz);
+        RespirationResult resp = respiration(p, weights, pulseBeats, pulseIbi, pulseAccepted, hrHz);
         Double rr = resp.found() ? resp.breathsPerMinute() : null;
         VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null);
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
@@ -234,6 +254,11 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             }
         }
         return PulseSignature.signature(out, weights, narrow.filtfilt(fused));
+    }
+
+    /** {@code x} low-passed at {@code cutHz} (zero phase), or {@code x} itself when the band-pass already cut below. */
+    private static double[] lowPassed(double[] x, double cutHz, double bandTopHz, int order, double fs) {
+        return cutHz < bandTopHz ? SosFilter.butterworthLowPass(order, cutHz, fs).filtfilt(x) : x;
     }
 
     private RespirationResult respiration(PreparedTraces p, double[] weights, Beats beats, double[] ibi,

@@ -196,12 +196,16 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      *                                see TimingNoise)
      * @param maxNoiseShare           largest share of the measured RMSSD^2 that timing noise may explain
      *                                (default 0.75): beyond it the corrected value is mostly the correction
+     * @param beatWindowSec           window of the rPPG method for the wave the beats are timed on, s
+     *                                (default 12.8; the heart rate uses {@link Pulse#windowSec()}): an
+     *                                adaptive method's colour weights, re-chosen every half window, move the
+     *                                beats with each change
      */
     public record Hrv(double minDurationSec, int minBeats, double minBeatSnrDb, double maxDeviation,
                       int medianHalfWindow, double minCleanFraction, double beatMinDistanceFraction,
-                      int noiseRuns, double maxNoiseShare) {
+                      int noiseRuns, double maxNoiseShare, double beatWindowSec) {
 
-        public static final Hrv DEFAULTS = new Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, 32, 0.75);
+        public static final Hrv DEFAULTS = new Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, 32, 0.75, 12.8);
 
         public Hrv {
             positive("minDurationSec", minDurationSec);
@@ -223,12 +227,19 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
                 throw new IllegalArgumentException("noiseRuns must be >= 0: " + noiseRuns);
             }
             positive("maxNoiseShare", maxNoiseShare);
+            positive("beatWindowSec", beatWindowSec);
         }
 
         /** A copy with another number of timing-noise surrogates. @param runs input: 0 or more */
         public Hrv withNoiseRuns(int runs) {
             return new Hrv(minDurationSec, minBeats, minBeatSnrDb, maxDeviation, medianHalfWindow, minCleanFraction,
-                    beatMinDistanceFraction, runs, maxNoiseShare);
+                    beatMinDistanceFraction, runs, maxNoiseShare, beatWindowSec);
+        }
+
+        /** A copy with another window for the beat wave's method. @param sec input: seconds, positive */
+        public Hrv withBeatWindowSec(double sec) {
+            return new Hrv(minDurationSec, minBeats, minBeatSnrDb, maxDeviation, medianHalfWindow, minCleanFraction,
+                    beatMinDistanceFraction, noiseRuns, maxNoiseShare, sec);
         }
     }
 

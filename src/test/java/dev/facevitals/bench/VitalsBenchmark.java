@@ -61,6 +61,7 @@ import java.util.stream.Stream;
  *   --reuse-traces   run the engine on the traces saved beside each clip by an earlier run (the same
  *                    --patches setting) instead of decoding and tracking it again: milliseconds per clip
  *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
+ *   --hrv-window S   window of the method for the wave the beats are timed on, s (default: the engine's)
  *   --hrv-noise-runs N  timing-noise surrogates per scan (default: the engine's, 32; 0 reports SDNN and
  *                    RMSSD uncorrected, and without the noise-share gate)
  * </pre>
@@ -186,8 +187,11 @@ public final class VitalsBenchmark {
         hrvGateOpen = has(args, "--hrv-gate-open");
         String noiseRuns = opt(args, "--hrv-noise-runs", null);
         hrvNoiseRuns = noiseRuns == null ? VitalsSettings.DEFAULTS.hrv().noiseRuns() : Integer.parseInt(noiseRuns);
-        System.out.printf("HRV: gate %s, timing-noise surrogates per scan %d%n", hrvGateOpen ? "open" : "default",
-                hrvNoiseRuns);
+        String beatWindow = opt(args, "--hrv-window", null);
+        hrvBeatWindowSec = beatWindow == null ? VitalsSettings.DEFAULTS.hrv().beatWindowSec()
+                : Double.parseDouble(beatWindow);
+        System.out.printf("HRV: gate %s, timing-noise surrogates per scan %d, beat-wave window %.1f s%n",
+                hrvGateOpen ? "open" : "default", hrvNoiseRuns, hrvBeatWindowSec);
         try (OpenCvVision vision = new OpenCvVision(visionSettings)) {
             if (!speedOnly) {
                 Map<String, Map<PulseMethod, Cell>> table = new LinkedHashMap<>();
@@ -354,10 +358,12 @@ public final class VitalsBenchmark {
     private static boolean hrvGateOpen;
     /** Timing-noise surrogates per scan (--hrv-noise-runs; 0 = SDNN and RMSSD uncorrected). */
     private static int hrvNoiseRuns = VitalsSettings.DEFAULTS.hrv().noiseRuns();
+    /** Window of the method for the wave the beats are timed on (--hrv-window). */
+    private static double hrvBeatWindowSec = VitalsSettings.DEFAULTS.hrv().beatWindowSec();
 
     static VitalsSettings settings(PulseMethod m) {
         VitalsSettings s = VitalsSettings.DEFAULTS.withMethod(m);
-        s = s.withHrv(s.hrv().withNoiseRuns(hrvNoiseRuns));
+        s = s.withHrv(s.hrv().withNoiseRuns(hrvNoiseRuns).withBeatWindowSec(hrvBeatWindowSec));
         return hrvGateOpen ? hrvGateOpened(s) : s;
     }
 
@@ -365,7 +371,7 @@ public final class VitalsBenchmark {
     static VitalsSettings hrvGateOpened(VitalsSettings s) {
         VitalsSettings.Hrv h = s.hrv();
         return s.withHrv(new VitalsSettings.Hrv(1, 3, -100, h.maxDeviation(), h.medianHalfWindow(), 0,
-                h.beatMinDistanceFraction(), h.noiseRuns(), Double.MAX_VALUE));
+                h.beatMinDistanceFraction(), h.noiseRuns(), Double.MAX_VALUE, h.beatWindowSec()));
     }
 
     // ---------------------------------------------------------------- statistics and table

@@ -166,6 +166,36 @@ class DefaultVitalsEngineTest {
     }
 
     /**
+     * PBV re-chooses its colour weights every half window; on the short window the heart rate uses (1.6 s)
+     * that happens about once a beat, and each change moves the beat a little. Timing the beats on the same
+     * method over 12.8 s windows (the default {@code beatWindowSec}) leaves less timing noise in RMSSD: over
+     * ten seeded scans the uncorrected error falls (10.3 to 8.0 ms when written). Breathing is unaffected.
+     */
+    @Test
+    void beatsTimedOnTheLongerWindowCarryLessTimingNoise() {
+        VitalsSettings.Hrv raw = VitalsSettings.DEFAULTS.hrv().withNoiseRuns(0);
+        DefaultVitalsEngine longWindow = new DefaultVitalsEngine(VitalsSettings.DEFAULTS.withHrv(raw));
+        DefaultVitalsEngine shortWindow = new DefaultVitalsEngine(VitalsSettings.DEFAULTS.withHrv(
+                raw.withBeatWindowSec(VitalsSettings.DEFAULTS.pulse().windowSec())));
+        double longError = 0;
+        double shortError = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            SyntheticScan scan = SyntheticScan.variability(seed);
+            scan.noise = 0.001;
+            SignalTraces traces = scan.build();
+            VitalsAnalysis l = longWindow.analyse(traces);
+            VitalsAnalysis s = shortWindow.analyse(traces);
+            double start = l.segmentStartSec();
+            double truth = rmssd(scan.trueIntervalsMs(start, start + l.segmentDurationSec()));
+            longError += Math.abs(l.result().rmssdMs() - truth);
+            shortError += Math.abs(s.result().rmssdMs() - truth);
+            assertThat(l.result().heartRateBpm()).isEqualTo(s.result().heartRateBpm());
+            assertThat(l.result().respiratoryRateBpm()).isEqualTo(s.result().respiratoryRateBpm());
+        }
+        assertThat(longError).isLessThan(0.85 * shortError);
+    }
+
+    /**
      * Light flickering at 96 per minute with ten times the pulse's amplitude, plus slow random changes, equal on
      * R, G and B. POS and CHROM cancel it; GREEN cannot tell light from blood and reports the flicker.
      */

@@ -58,14 +58,16 @@ class VitalsSettingsTest {
                 .hasMessageContaining("minPulseSnrDb");
         assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0, 10, 0.005)).hasMessageContaining("maxMotionRatio");
         assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0.03, 10, 0)).hasMessageContaining("maxMotionAtRate");
-        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 2, 16, 0.2, 5, 0.8, 0.6, 32, 0.75))
+        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 2, 16, 0.2, 5, 0.8, 0.6, 32, 0.75, 12.8))
                 .hasMessageContaining("minBeats");
-        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 1.0, 32, 0.75))
+        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 1.0, 32, 0.75, 12.8))
                 .hasMessageContaining("beatMinDistanceFraction");
-        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, -1, 0.75))
+        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, -1, 0.75, 12.8))
                 .hasMessageContaining("noiseRuns");
-        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, 32, 0))
+        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, 32, 0, 12.8))
                 .hasMessageContaining("maxNoiseShare");
+        assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, 32, 0.75, 0))
+                .hasMessageContaining("beatWindowSec");
         assertThatThrownBy(() -> new VitalsSettings.Respiration(0.1, 0.7, 0.9, 0.8, 0.05))
                 .hasMessageContaining("soloQuality");
     }
