@@ -163,17 +163,17 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         // smooth genuine beat-to-beat changes (in simulation 2.5x lost 5% of SDNN, 3.5x 1-2%)
         double beatCut = BEAT_LOW_PASS * hrHz;
         double[] pulseWave = lowPassed(fused, beatCut, filterHi, sig.filterOrder(), fs);
-        Beats pulseBeats = BeatDetector.detect(pulseWave, fs, hrHz, hs.beatMinDistanceFraction());
-        double[] pulseIbi = pulseBeats.intervalsMs();
-        boolean[] pulseAccepted = IntervalFilter.accept(pulseIbi, hs.maxDeviation(), hs.medianHalfWindow());
-        // HRV times its beats on the regions' pulses from the method over a longer window, fused with the same
-        // weights: an adaptive method's colour weights, re-chosen every half window, moved the beats with each
-        // change (docs/vitals.md, "Beat wave from a longer window"). Breathing keeps the beats above: the long
-        // window's own changes come at breathing rates and would put a rhythm into the beats' amplitudes.
-        double[] beatWave = pulseWave;
-        Beats beats = pulseBeats;
-        double[] ibi = pulseIbi;
-        boolean[] accepted = pulseAccepted;
+        BeatHrv shortWave = beatHrv(pulseWave, fs, hrHz, p.durationSec(), hs);
+        // HRV is measured twice: on that wave and on the regions' pulses from the method over a longer window
+        // (fused with the same weights), whose colour weights change less often and move the beats less. It is
+        // reported when both are credible, as the mean of the two, whose timing noise is partly independent
+        // (docs/vitals.md, "Two beat waves"). Breathing keeps the first wave's beats: the long window's own
+        // changes come at breathing rates and would put a rhythm into the beats' amplitudes.
+        BeatHrv hrvWave = shortWave;
+        Double sdnn = null;
+        Double rmssd = null;
+        Double pnn50 = null;
+        Double stress = null;
         if (hs.beatWindowSec() != pul.windowSec()) {
             RppgMethod slow = pul.method().create(hs.beatWindowSec(), filterLo, filterHi);
             double[][] slowPulses = new double[regions][];
@@ -183,41 +183,30 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                         lambda))
                         : new double[fused.length];
             }
-            beatWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi, sig.filterOrder(), fs);
-            beats = BeatDetector.detect(beatWave, fs, hrHz, hs.beatMinDistanceFraction());
-            ibi = beats.intervalsMs();
-            accepted = IntervalFilter.accept(ibi, hs.maxDeviation(), hs.medianHalfWindow());
-        }
-        Hrv hrv = Hrv.compute(ibi, accepted);
-        double beatSnr = BeatQuality.templateSnrDb(beatWave, fs, beats, hrHz);
-        boolean hrvCredible = p.durationSec() >= hs.minDurationSec() && beatSnr >= hs.minBeatSnrDb()
-                && hrv.accepted() >= hs.minBeats() && hrv.accepted() >= hs.minCleanFraction() * ibi.length;
-        TimingNoise timing = TimingNoise.NONE;
-        if (hrvCredible && hs.noiseRuns() > 0) {
-            timing = TimingNoise.estimate(beatWave, fs, beats, hrHz, hs.beatMinDistanceFraction(), hs.maxDeviation(),
-                    hs.medianHalfWindow(), hs.noiseRuns());
-            // when noise explains most of RMSSD, what the correction leaves is mostly its own error
-            hrvCredible = timing.runs() > 0 && timing.rmssdNoiseShare(hrv.rmssdMs()) <= hs.maxNoiseShare();
-        }
-        Double sdnn = null;
-        Double rmssd = null;
-        Double pnn50 = null;
-        Double stress = null;
-        if (hrvCredible) {
-            Hrv corrected = timing.correct(hrv, ibi, accepted);
-            sdnn = finiteOrNull(corrected.sdnnMs());
-            rmssd = finiteOrNull(corrected.rmssdMs());
-            pnn50 = finiteOrNull(corrected.pnn50Pct());
-            stress = finiteOrNull(StressIndex.baevsky(timing.shrinkIntervals(acceptedOnly(ibi, accepted),
-                    hrv.sdnnMs())));
+            double[] longWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi,
+                    sig.filterOrder(), fs);
+            hrvWave = beatHrv(longWave, fs, hrHz, p.durationSec(), hs);
+            if (shortWave.credible() && hrvWave.credible()) {
+                sdnn = mean(shortWave.corrected().sdnnMs(), hrvWave.corrected().sdnnMs());
+                rmssd = mean(shortWave.corrected().rmssdMs(), hrvWave.corrected().rmssdMs());
+                pnn50 = mean(shortWave.corrected().pnn50Pct(), hrvWave.corrected().pnn50Pct());
+                stress = mean(shortWave.stressIndex(), hrvWave.stressIndex());
+            }
+        } else if (shortWave.credible()) {
+            sdnn = finiteOrNull(shortWave.corrected().sdnnMs());
+            rmssd = finiteOrNull(shortWave.corrected().rmssdMs());
+            pnn50 = finiteOrNull(shortWave.corrected().pnn50Pct());
+            stress = finiteOrNull(shortWave.stressIndex());
         }
 
-        RespirationResult resp = respiration(p, weights, pulseBeats, pulseIbi, pulseAccepted, hrHz);
+        RespirationResult resp = respiration(p, weights, shortWave.beats(), shortWave.intervals(),
+                shortWave.accepted(), hrHz);
         Double rr = resp.found() ? resp.breathsPerMinute() : null;
         VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null);
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
-                weights, hrHz, halved, motion, artefact, beats.count(), hrv.accepted(), beatSnr, timing.timingNoiseMs(),
-                timing.rmssdNoiseShare(hrv.rmssdMs()), resp);
+                weights, hrHz, halved, motion, artefact, hrvWave.beats().count(), hrvWave.measured().accepted(),
+                hrvWave.beatSnrDb(), hrvWave.timing().timingNoiseMs(),
+                hrvWave.timing().rmssdNoiseShare(hrvWave.measured().rmssdMs()), resp);
     }
 
     /**
@@ -254,6 +243,52 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             }
         }
         return PulseSignature.signature(out, weights, narrow.filtfilt(fused));
+    }
+
+    /**
+     * HRV from one beat wave: beats, interval filter, the gate (duration, beat-shape SNR, accepted intervals)
+     * and the timing-noise correction with its share test.
+     *
+     * @param beats      the beats found on the wave
+     * @param intervals  their intervals, ms
+     * @param accepted   which intervals passed the interval filter
+     * @param measured   SDNN, RMSSD and pNN50 of the accepted intervals, uncorrected
+     * @param beatSnrDb  consistency of the beats' shapes, dB
+     * @param timing     the timing noise measured on the wave ({@link TimingNoise#NONE} when not measured)
+     * @param credible   whether the gate passed
+     * @param corrected  the values with the timing noise taken off (null unless credible)
+     * @param stressIndex Baevsky's index on intervals shrunk by SDNN's ratio (NaN unless credible)
+     */
+    private record BeatHrv(Beats beats, double[] intervals, boolean[] accepted, Hrv measured, double beatSnrDb,
+                           TimingNoise timing, boolean credible, Hrv corrected, double stressIndex) {
+    }
+
+    private static BeatHrv beatHrv(double[] wave, double fs, double hrHz, double durationSec, VitalsSettings.Hrv hs) {
+        Beats beats = BeatDetector.detect(wave, fs, hrHz, hs.beatMinDistanceFraction());
+        double[] ibi = beats.intervalsMs();
+        boolean[] accepted = IntervalFilter.accept(ibi, hs.maxDeviation(), hs.medianHalfWindow());
+        Hrv hrv = Hrv.compute(ibi, accepted);
+        double beatSnr = BeatQuality.templateSnrDb(wave, fs, beats, hrHz);
+        boolean credible = durationSec >= hs.minDurationSec() && beatSnr >= hs.minBeatSnrDb()
+                && hrv.accepted() >= hs.minBeats() && hrv.accepted() >= hs.minCleanFraction() * ibi.length;
+        TimingNoise timing = TimingNoise.NONE;
+        if (credible && hs.noiseRuns() > 0) {
+            timing = TimingNoise.estimate(wave, fs, beats, hrHz, hs.beatMinDistanceFraction(), hs.maxDeviation(),
+                    hs.medianHalfWindow(), hs.noiseRuns());
+            // when noise explains most of RMSSD, what the correction leaves is mostly its own error
+            credible = timing.runs() > 0 && timing.rmssdNoiseShare(hrv.rmssdMs()) <= hs.maxNoiseShare();
+        }
+        if (!credible) {
+            return new BeatHrv(beats, ibi, accepted, hrv, beatSnr, timing, false, null, Double.NaN);
+        }
+        double stress = StressIndex.baevsky(timing.shrinkIntervals(acceptedOnly(ibi, accepted), hrv.sdnnMs()));
+        return new BeatHrv(beats, ibi, accepted, hrv, beatSnr, timing, true, timing.correct(hrv, ibi, accepted),
+                stress);
+    }
+
+    /** The mean of two values, or null when either is not finite. */
+    private static Double mean(double a, double b) {
+        return Double.isFinite(a) && Double.isFinite(b) ? 0.5 * (a + b) : null;
     }
 
     /** {@code x} low-passed at {@code cutHz} (zero phase), or {@code x} itself when the band-pass already cut below. */

@@ -167,32 +167,37 @@ class DefaultVitalsEngineTest {
 
     /**
      * PBV re-chooses its colour weights every half window; on the short window the heart rate uses (1.6 s)
-     * that happens about once a beat, and each change moves the beat a little. Timing the beats on the same
-     * method over 12.8 s windows (the default {@code beatWindowSec}) leaves less timing noise in RMSSD: over
-     * ten seeded scans the uncorrected error falls (10.3 to 8.0 ms when written). Breathing is unaffected.
+     * that happens about once a beat, and each change moves the beat a little. The engine measures HRV on that
+     * wave and on the method re-run over 12.8 s windows, and reports the mean: over ten seeded scans the
+     * long wave's timing noise is lower and the reported RMSSD closer to the truth than from the short wave
+     * alone (when written: timing noise 15.1 against 17.6 ms, RMSSD 6.2 against 7.7 ms off on average). Heart
+     * and breathing rates do not change.
      */
     @Test
-    void beatsTimedOnTheLongerWindowCarryLessTimingNoise() {
-        VitalsSettings.Hrv raw = VitalsSettings.DEFAULTS.hrv().withNoiseRuns(0);
-        DefaultVitalsEngine longWindow = new DefaultVitalsEngine(VitalsSettings.DEFAULTS.withHrv(raw));
-        DefaultVitalsEngine shortWindow = new DefaultVitalsEngine(VitalsSettings.DEFAULTS.withHrv(
-                raw.withBeatWindowSec(VitalsSettings.DEFAULTS.pulse().windowSec())));
-        double longError = 0;
+    void hrvFromTwoBeatWavesIsCloserThanFromTheShortOne() {
+        DefaultVitalsEngine shortOnly = new DefaultVitalsEngine(VitalsSettings.DEFAULTS.withHrv(
+                VitalsSettings.DEFAULTS.hrv().withBeatWindowSec(VitalsSettings.DEFAULTS.pulse().windowSec())));
+        double twoError = 0;
         double shortError = 0;
+        double twoNoise = 0;
+        double shortNoise = 0;
         for (long seed = 1; seed <= 10; seed++) {
             SyntheticScan scan = SyntheticScan.variability(seed);
             scan.noise = 0.001;
             SignalTraces traces = scan.build();
-            VitalsAnalysis l = longWindow.analyse(traces);
-            VitalsAnalysis s = shortWindow.analyse(traces);
-            double start = l.segmentStartSec();
-            double truth = rmssd(scan.trueIntervalsMs(start, start + l.segmentDurationSec()));
-            longError += Math.abs(l.result().rmssdMs() - truth);
+            VitalsAnalysis two = engine.analyse(traces);
+            VitalsAnalysis s = shortOnly.analyse(traces);
+            double start = two.segmentStartSec();
+            double truth = rmssd(scan.trueIntervalsMs(start, start + two.segmentDurationSec()));
+            twoError += Math.abs(two.result().rmssdMs() - truth);
             shortError += Math.abs(s.result().rmssdMs() - truth);
-            assertThat(l.result().heartRateBpm()).isEqualTo(s.result().heartRateBpm());
-            assertThat(l.result().respiratoryRateBpm()).isEqualTo(s.result().respiratoryRateBpm());
+            twoNoise += two.timingNoiseMs();
+            shortNoise += s.timingNoiseMs();
+            assertThat(two.result().heartRateBpm()).isEqualTo(s.result().heartRateBpm());
+            assertThat(two.result().respiratoryRateBpm()).isEqualTo(s.result().respiratoryRateBpm());
         }
-        assertThat(longError).isLessThan(0.85 * shortError);
+        assertThat(twoNoise).isLessThan(0.9 * shortNoise);
+        assertThat(twoError).isLessThan(0.85 * shortError);
     }
 
     /**
