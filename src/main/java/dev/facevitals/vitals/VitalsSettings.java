@@ -196,10 +196,12 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      *                                see TimingNoise)
      * @param maxNoiseShare           largest share of the measured RMSSD^2 that timing noise may explain
      *                                (default 0.75): beyond it the corrected value is mostly the correction
-     * @param beatWindowSec           window of the rPPG method for the wave the beats are timed on, s
-     *                                (default 12.8; the heart rate uses {@link Pulse#windowSec()}): an
-     *                                adaptive method's colour weights, re-chosen every half window, move the
-     *                                beats with each change
+     * @param beatWindowSec           window of the rPPG method for a second beat wave, s (default 12.8):
+     *                                HRV is measured on the heart-rate wave ({@link Pulse#windowSec()}) and on
+     *                                this one, and reported as their mean when both pass the gate (an adaptive
+     *                                method's colour weights, re-chosen every half window, move the beats with
+     *                                each change, less often on the longer window); equal to the pulse window,
+     *                                one wave only
      */
     public record Hrv(double minDurationSec, int minBeats, double minBeatSnrDb, double maxDeviation,
                       int medianHalfWindow, double minCleanFraction, double beatMinDistanceFraction,
@@ -236,7 +238,7 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
                     beatMinDistanceFraction, runs, maxNoiseShare, beatWindowSec);
         }
 
-        /** A copy with another window for the beat wave's method. @param sec input: seconds, positive */
+        /** A copy with another window for the second beat wave. @param sec input: seconds, positive */
         public Hrv withBeatWindowSec(double sec) {
             return new Hrv(minDurationSec, minBeats, minBeatSnrDb, maxDeviation, medianHalfWindow, minCleanFraction,
                     beatMinDistanceFraction, noiseRuns, maxNoiseShare, sec);

@@ -61,7 +61,8 @@ import java.util.stream.Stream;
  *   --reuse-traces   run the engine on the traces saved beside each clip by an earlier run (the same
  *                    --patches setting) instead of decoding and tracking it again: milliseconds per clip
  *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
- *   --hrv-window S   window of the method for the wave the beats are timed on, s (default: the engine's)
+ *   --hrv-window S   window of the method for HRV's second beat wave, s (default: the engine's; the pulse
+ *                    window, 1.6, times the beats on the heart-rate wave alone)
  *   --hrv-noise-runs N  timing-noise surrogates per scan (default: the engine's, 32; 0 reports SDNN and
  *                    RMSSD uncorrected, and without the noise-share gate)
  * </pre>
@@ -190,7 +191,7 @@ public final class VitalsBenchmark {
         String beatWindow = opt(args, "--hrv-window", null);
         hrvBeatWindowSec = beatWindow == null ? VitalsSettings.DEFAULTS.hrv().beatWindowSec()
                 : Double.parseDouble(beatWindow);
-        System.out.printf("HRV: gate %s, timing-noise surrogates per scan %d, beat-wave window %.1f s%n",
+        System.out.printf("HRV: gate %s, timing-noise surrogates per scan %d, second beat wave's window %.1f s%n",
                 hrvGateOpen ? "open" : "default", hrvNoiseRuns, hrvBeatWindowSec);
         try (OpenCvVision vision = new OpenCvVision(visionSettings)) {
             if (!speedOnly) {
@@ -358,7 +359,7 @@ public final class VitalsBenchmark {
     private static boolean hrvGateOpen;
     /** Timing-noise surrogates per scan (--hrv-noise-runs; 0 = SDNN and RMSSD uncorrected). */
     private static int hrvNoiseRuns = VitalsSettings.DEFAULTS.hrv().noiseRuns();
-    /** Window of the method for the wave the beats are timed on (--hrv-window). */
+    /** Window of the method for HRV's second beat wave (--hrv-window). */
     private static double hrvBeatWindowSec = VitalsSettings.DEFAULTS.hrv().beatWindowSec();
 
     static VitalsSettings settings(PulseMethod m) {
