@@ -90,15 +90,15 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
         public static final Signal DEFAULTS = new Signal(30, 20, 0.5, 0.04, 4, 15, 0.01);
 
         public Signal {
-            positive("resampleHz", resampleHz);
-            positive("minDurationSec", minDurationSec);
-            nonNegative("maxGapSec", maxGapSec);
-            positive("detrendCutoffHz", detrendCutoffHz);
+            Checks.positive("resampleHz", resampleHz);
+            Checks.positive("minDurationSec", minDurationSec);
+            Checks.nonNegative("maxGapSec", maxGapSec);
+            Checks.positive("detrendCutoffHz", detrendCutoffHz);
             if (filterOrder < 2 || filterOrder % 2 != 0 || filterOrder > 12) {
                 throw new IllegalArgumentException("filterOrder must be even, 2..12: " + filterOrder);
             }
-            positive("spectrumSegmentSec", spectrumSegmentSec);
-            positive("spectrumResolutionHz", spectrumResolutionHz);
+            Checks.positive("spectrumSegmentSec", spectrumSegmentSec);
+            Checks.positive("spectrumResolutionHz", spectrumResolutionHz);
         }
     }
 
@@ -124,12 +124,12 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
         public Pulse {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(fusion, "fusion");
-            positive("windowSec", windowSec);
-            positive("minHz", minHz);
+            Checks.positive("windowSec", windowSec);
+            Checks.positive("minHz", minHz);
             if (!(maxHz > minHz)) {
                 throw new IllegalArgumentException("maxHz must exceed minHz");
             }
-            positive("snrHalfWidthHz", snrHalfWidthHz);
+            Checks.positive("snrHalfWidthHz", snrHalfWidthHz);
             if (!(subharmonicRatio > 0 && subharmonicRatio <= 1)) {
                 throw new IllegalArgumentException("subharmonicRatio must be in (0, 1]: " + subharmonicRatio);
             }
@@ -170,10 +170,10 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
         public static final Quality DEFAULTS = new Quality(0, 0.03, 10, 0.005);
 
         public Quality {
-            finite("minPulseSnrDb", minPulseSnrDb);
-            positive("maxMotionRatio", maxMotionRatio);
-            positive("maxArtefactRatio", maxArtefactRatio);
-            positive("maxMotionAtRate", maxMotionAtRate);
+            Checks.finite("minPulseSnrDb", minPulseSnrDb);
+            Checks.positive("maxMotionRatio", maxMotionRatio);
+            Checks.positive("maxArtefactRatio", maxArtefactRatio);
+            Checks.positive("maxMotionAtRate", maxMotionAtRate);
         }
     }
 
@@ -210,12 +210,12 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
         public static final Hrv DEFAULTS = new Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, 32, 0.75, 12.8);
 
         public Hrv {
-            positive("minDurationSec", minDurationSec);
+            Checks.positive("minDurationSec", minDurationSec);
             if (minBeats < 3) {
                 throw new IllegalArgumentException("minBeats must be >= 3: " + minBeats);
             }
-            finite("minBeatSnrDb", minBeatSnrDb);
-            positive("maxDeviation", maxDeviation);
+            Checks.finite("minBeatSnrDb", minBeatSnrDb);
+            Checks.positive("maxDeviation", maxDeviation);
             if (medianHalfWindow < 1) {
                 throw new IllegalArgumentException("medianHalfWindow must be >= 1");
             }
@@ -228,8 +228,8 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
             if (noiseRuns < 0) {
                 throw new IllegalArgumentException("noiseRuns must be >= 0: " + noiseRuns);
             }
-            positive("maxNoiseShare", maxNoiseShare);
-            positive("beatWindowSec", beatWindowSec);
+            Checks.positive("maxNoiseShare", maxNoiseShare);
+            Checks.positive("beatWindowSec", beatWindowSec);
         }
 
         /** A copy with another number of timing-noise surrogates. @param runs input: 0 or more */
@@ -262,7 +262,7 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
         public static final Respiration DEFAULTS = new Respiration(0.1, 0.7, 0.9, 0.995, 0.05);
 
         public Respiration {
-            positive("minHz", minHz);
+            Checks.positive("minHz", minHz);
             if (!(maxHz > minHz)) {
                 throw new IllegalArgumentException("maxHz must exceed minHz");
             }
@@ -272,25 +272,37 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
             if (!(soloQuality >= minQuality && soloQuality <= 1)) {
                 throw new IllegalArgumentException("soloQuality must be in [minQuality, 1]");
             }
-            positive("agreementHz", agreementHz);
+            Checks.positive("agreementHz", agreementHz);
         }
     }
 
-    private static void positive(String name, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be positive and finite: " + v);
-        }
-    }
+    /**
+     * The records' argument checks. A class of their own: were they methods of {@code VitalsSettings}, the first
+     * use of a nested record (say {@code new Signal(...)} before anything touched {@code VitalsSettings}) would
+     * start the outer class's initialisation, whose {@code DEFAULTS} needs the nested {@code DEFAULTS} still
+     * being built, and fail with an {@code ExceptionInInitializerError}.
+     */
+    private static final class Checks {
 
-    private static void nonNegative(String name, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be >= 0 and finite: " + v);
+        private Checks() {
         }
-    }
 
-    private static void finite(String name, double v) {
-        if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite: " + v);
+        static void positive(String name, double v) {
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(name + " must be positive and finite: " + v);
+            }
+        }
+
+        static void nonNegative(String name, double v) {
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(name + " must be >= 0 and finite: " + v);
+            }
+        }
+
+        static void finite(String name, double v) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(name + " must be finite: " + v);
+            }
         }
     }
 }

@@ -52,6 +52,7 @@ import java.util.stream.Stream;
  *                    motion-half and motion-quarter run only when named: the motion clips with less head motion)
  *   --videos DIR     also every video in DIR with a truth JSON beside it
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
+ *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
  *   --no-speed       skip the speed benchmark; --speed-only runs only it
  *   --out DIR        where clips are cached (default target/bench-clips)
  *   --patches on|off skin traces per small patch or per region (default: the tracker setting's default)
@@ -151,6 +152,7 @@ public final class VitalsBenchmark {
         String videos = opt(args, "--videos", null);
         Path talking = Path.of(opt(args, "--talking",
                 "../shared/media/faces/face_recognition/short_hamilton_clip.mp4"));
+        Path evm = Path.of(opt(args, "--evm", "../shared/media/rppg/evm/face.mp4"));
         boolean speed = !has(args, "--no-speed");
         boolean speedOnly = has(args, "--speed-only");
         Files.createDirectories(out);
@@ -236,6 +238,11 @@ public final class VitalsBenchmark {
                     talkingFace(decoder, vision, talking);
                 } else {
                     System.out.println("talking-face clip not found: " + talking);
+                }
+                if (Files.exists(evm)) {
+                    stillFace(decoder, vision, evm);
+                } else {
+                    System.out.println("EVM face clip not found: " + evm);
                 }
             }
             if (speed) {
@@ -496,6 +503,51 @@ public final class VitalsBenchmark {
                 System.out.printf("    (pulse SNR %.1f dB)%n", o.vitals().pulseSnrDb());
             }
         }
+    }
+
+    /** Nominal heart rate of the EVM face clip (its source gives about 53 bpm; no pulse trace). */
+    static final double EVM_NOMINAL_BPM = 53;
+
+    /**
+     * A real still face (the MIT Eulerian Video Magnification sample, 10 s) through the real scan path once,
+     * then every method on its traces with the minimum duration lowered to 8 s, the spectrum's segment to the
+     * whole stretch: the pulse reported, or the quality error, against the nominal rate.
+     */
+    private static void stillFace(VideoDecoder decoder, OpenCvVision vision, Path clip) {
+        System.out.println();
+        System.out.printf("Real still face %s (nominal pulse about %.0f bpm, no reference trace):%n", clip.getFileName(),
+                EVM_NOMINAL_BPM);
+        AnalysisOutcome atDefault = new PipelineAnalyzer(decoder, vision, new DefaultVitalsEngine(), 20)
+                .analyze(clip, VideoAnalyzer.Progress.NONE);
+        double min = 8;
+        SignalTraces[] tapped = new SignalTraces[1];
+        AnalysisOutcome o = new PipelineAnalyzer(decoder, vision, shortScans(settings(PulseMethod.PBV), min), min)
+                .analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
+        AnalysisOutcome.VideoSummary v = o.video();
+        System.out.printf("  %s, %.1f s, %.1f fps, face coverage %s; at the default 20 s minimum: %s%n",
+                v == null ? "?" : v.width() + "x" + v.height(), v == null ? 0 : v.durationS(), v == null ? 0 : v.fps(),
+                o.faceCoverage() == null ? "-" : String.format("%.2f", o.faceCoverage()),
+                atDefault.failure() == null ? "reported" : "error " + atDefault.failure().code());
+        if (tapped[0] == null) {
+            System.out.println("  no traces: " + (o.failure() == null ? "?" : o.failure().message()));
+            return;
+        }
+        for (PulseMethod m : METHODS) {
+            VitalsAnalysis a = shortScans(settings(m), min).analyse(tapped[0]);
+            VitalsResult r = a.result();
+            System.out.printf("  minimum %.0f s, %-5s: %s, SNR %.1f dB, peak %s bpm (%.1f s used)%n", min, m,
+                    r.failure() == null ? String.format("HR %s bpm, RR %s /min", fmt(r.heartRateBpm()),
+                            fmt(r.respiratoryRateBpm())) : "error " + r.failure().code(),
+                    r.pulseSnrDb(), Double.isFinite(a.heartRateHz()) ? String.format("%.1f", 60 * a.heartRateHz())
+                            : "-", a.segmentDurationSec());
+        }
+    }
+
+    /** An engine for scans shorter than the default minimum: that minimum, the spectrum's segment as long. */
+    private static DefaultVitalsEngine shortScans(VitalsSettings s, double minSec) {
+        VitalsSettings.Signal g = s.signal();
+        return new DefaultVitalsEngine(s.withSignal(new VitalsSettings.Signal(g.resampleHz(), minSec, g.maxGapSec(),
+                g.detrendCutoffHz(), g.filterOrder(), minSec, g.spectrumResolutionHz())));
     }
 
     // ---------------------------------------------------------------- speed

@@ -4,6 +4,9 @@ import dev.facevitals.vitals.rppg.FusionMode;
 import dev.facevitals.vitals.rppg.PulseMethod;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +24,24 @@ class VitalsSettingsTest {
         assertThat(d.respiration().minHz()).isEqualTo(0.1);
         assertThat(d.respiration().maxHz()).isEqualTo(0.7);
         assertThat(new DefaultVitalsEngine().settings()).isEqualTo(d);
+    }
+
+    /**
+     * Each nested settings record can be the first thing a program touches: in a class loader of its own (so
+     * this JVM's earlier use of {@code VitalsSettings} does not hide it), initialising {@code Signal} first used
+     * to start {@code VitalsSettings}' own initialisation half way and fail.
+     */
+    @Test
+    void aNestedRecordCanBeInitialisedBeforeTheDefaults() throws Exception {
+        URL classes = VitalsSettings.class.getProtectionDomain().getCodeSource().getLocation();
+        for (String nested : new String[] {"Signal", "Pulse", "Quality", "Hrv", "Respiration"}) {
+            try (URLClassLoader fresh = new URLClassLoader(new URL[] {classes}, null)) {
+                Class<?> c = Class.forName(VitalsSettings.class.getName() + "$" + nested, true, fresh);
+                assertThat(c.getField("DEFAULTS").get(null)).as(nested).isNotNull();
+                Class<?> outer = Class.forName(VitalsSettings.class.getName(), true, fresh);
+                assertThat(outer.getField("DEFAULTS").get(null)).as(nested).isNotNull();
+            }
+        }
     }
 
     @Test
