@@ -15,6 +15,8 @@ import dev.facevitals.vitals.respiration.RespirationEstimate;
 import dev.facevitals.vitals.respiration.RespirationEstimator;
 import dev.facevitals.vitals.respiration.RespirationResult;
 import dev.facevitals.vitals.respiration.RespirationSource;
+import dev.facevitals.vitals.rppg.PbvMethod;
+import dev.facevitals.vitals.rppg.PulseMethod;
 import dev.facevitals.vitals.rppg.RegionFusion;
 import dev.facevitals.vitals.rppg.RppgMethod;
 import dev.facevitals.vitals.signal.Detrend;
@@ -105,19 +107,27 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         HeartRateEstimator hrEstimator = new HeartRateEstimator(pul.minHz(), pul.maxHz(), pul.snrHalfWidthHz(),
                 pul.subharmonicRatio());
         RppgMethod method = pul.method().create(pul.windowSec(), filterLo, filterHi);
-
-        double[][] pulses = new double[regions][];
-        double[] regionSnr = new double[regions];
-        for (int k = 0; k < regions; k++) {
-            double[] raw = method.pulse(p.red[k], p.green[k], p.blue[k], fs);
-            pulses[k] = bandPass.filtfilt(Detrend.smoothnessPriors(raw, lambda));
-            HeartRate h = hrEstimator.estimate(Spectra.welch(pulses[k], fs, segment, sig.spectrumResolutionHz()));
-            regionSnr[k] = h == null ? Double.NaN : h.snrDb();
+        RegionPulses rp = regionPulses(p, method, bandPass, lambda, segment, hrEstimator);
+        double[] measuredSignature = null;
+        // PBV's signature is that of skin under white light; another light or camera moves it, and PBV then
+        // cancels part of the pulse as noise. Measured at the heart rate on the scan's own skin, when green leads
+        // it as blood's does, the other signature is tried and kept when it clearly lifts the SNR.
+        if (pul.method() == PulseMethod.PBV && pul.skinSignature() && rp.hr() != null) {
+            double[] s = skinSignature(p, rp.hr().frequencyHz(), rp.weights(), sig.filterOrder(), lambda);
+            if (bloodLike(s)) {
+                RegionPulses measured = regionPulses(p, new PbvMethod(pul.windowSec(), filterLo, filterHi, s), bandPass,
+                        lambda, segment, hrEstimator);
+                if (measured.hr() != null && measured.hr().snrDb() >= rp.hr().snrDb() + SKIN_SIGNATURE_GAIN_DB) {
+                    rp = measured;
+                    measuredSignature = s;
+                }
+            }
         }
-        double[] weights = RegionFusion.weights(regionSnr, pul.fusion());
-        double[] fused = RegionFusion.combine(pulses, weights);
-        PowerSpectrum spectrum = Spectra.welch(fused, fs, segment, sig.spectrumResolutionHz());
-        HeartRate hr = hrEstimator.estimate(spectrum);
+        double[][] pulses = rp.pulses();
+        double[] regionSnr = rp.regionSnr();
+        double[] weights = rp.weights();
+        double[] fused = rp.fused();
+        HeartRate hr = rp.hr();
 
         double motion = RgbQuality.motionRatio(p.faceX, p.faceY, p.faceSize, fs, pul.minHz(), pul.maxHz());
         double[][] channels = new double[3 * regions][];
@@ -154,7 +164,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         if (failure != null) {
             return new VitalsAnalysis(VitalsResult.failed(failure, snr), pul.method(), fs, p.startSec,
                     p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, 0, 0,
-                    Double.NaN, Double.NaN, Double.NaN, null);
+                    Double.NaN, Double.NaN, Double.NaN, null, measuredSignature);
         }
 
         VitalsSettings.Hrv hs = settings.hrv();
@@ -175,7 +185,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         Double pnn50 = null;
         Double stress = null;
         if (hs.beatWindowSec() != pul.windowSec()) {
-            RppgMethod slow = pul.method().create(hs.beatWindowSec(), filterLo, filterHi);
+            RppgMethod slow = measuredSignature == null ? pul.method().create(hs.beatWindowSec(), filterLo, filterHi)
+                    : new PbvMethod(hs.beatWindowSec(), filterLo, filterHi, measuredSignature);
             double[][] slowPulses = new double[regions][];
             for (int k = 0; k < regions; k++) {
                 slowPulses[k] = weights[k] > 0
@@ -206,7 +217,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
                 weights, hrHz, halved, motion, artefact, hrvWave.beats().count(), hrvWave.measured().accepted(),
                 hrvWave.beatSnrDb(), hrvWave.timing().timingNoiseMs(),
-                hrvWave.timing().rmssdNoiseShare(hrvWave.measured().rmssdMs()), resp);
+                hrvWave.timing().rmssdNoiseShare(hrvWave.measured().rmssdMs()), resp, measuredSignature);
     }
 
     /**
@@ -290,6 +301,77 @@ public final class DefaultVitalsEngine implements VitalsEngine {
     private static Double mean(double a, double b) {
         return Double.isFinite(a) && Double.isFinite(b) ? 0.5 * (a + b) : null;
     }
+
+    private record RegionPulses(double[][] pulses, double[] regionSnr, double[] weights, double[] fused,
+                                HeartRate hr) {
+    }
+
+    private RegionPulses regionPulses(PreparedTraces p, RppgMethod method, SosFilter bandPass, double lambda,
+                                      int segment, HeartRateEstimator hrEstimator) {
+        int regions = p.regions();
+        double[][] pulses = new double[regions][];
+        double[] regionSnr = new double[regions];
+        for (int k = 0; k < regions; k++) {
+            double[] raw = method.pulse(p.red[k], p.green[k], p.blue[k], p.fs);
+            pulses[k] = bandPass.filtfilt(Detrend.smoothnessPriors(raw, lambda));
+            HeartRate h = hrEstimator.estimate(Spectra.welch(pulses[k], p.fs, segment,
+                    settings.signal().spectrumResolutionHz()));
+            regionSnr[k] = h == null ? Double.NaN : h.snrDb();
+        }
+        double[] weights = RegionFusion.weights(regionSnr, settings.pulse().fusion());
+        double[] fused = RegionFusion.combine(pulses, weights);
+        HeartRate hr = hrEstimator.estimate(Spectra.welch(fused, p.fs, segment, settings.signal().spectrumResolutionHz()));
+        return new RegionPulses(pulses, regionSnr, weights, fused, hr);
+    }
+
+    /**
+     * The skin's own pulse colour near {@code hrHz}: each region's relative red and blue, narrowed around it,
+     * regressed on its relative green, weighted over regions; unit length, as PBV's signature.
+     */
+    private static double[] skinSignature(PreparedTraces p, double hrHz, double[] weights, int order, double lambda) {
+        SosFilter narrow = SosFilter.butterworthBandPass(order, hrHz - SIGNATURE_HALF_WIDTH_HZ,
+                hrHz + SIGNATURE_HALF_WIDTH_HZ, p.fs);
+        double[] s = new double[3];
+        double total = 0;
+        for (int k = 0; k < p.regions(); k++) {
+            if (weights[k] == 0) {
+                continue;
+            }
+            double[][] ch = {p.red[k], p.green[k], p.blue[k]};
+            double[][] rel = new double[3][];
+            for (int c = 0; c < 3; c++) {
+                double m = Stats.mean(ch[c]);
+                double[] x = new double[p.length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = ch[c][i] / m - 1;
+                }
+                rel[c] = narrow.filtfilt(Detrend.smoothnessPriors(x, lambda));
+            }
+            for (int c = 0; c < 3; c++) {
+                s[c] += weights[k] * PulseSignature.gain(rel[c], rel[1]);
+            }
+            total += weights[k];
+        }
+        if (!(total > 0)) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double norm = Math.sqrt(s[0] * s[0] + s[1] * s[1] + s[2] * s[2]);
+        return new double[] {s[0] / norm, s[1] / norm, s[2] / norm};
+    }
+
+    /** Green well ahead of red and blue: blood, not a grey shading or exposure change (1, 1, 1), nor a screen. */
+    private static boolean bloodLike(double[] s) {
+        return s[1] > 0 && Math.abs(s[0]) < MAX_SIGNATURE_SHARE * s[1] && Math.abs(s[2]) < MAX_SIGNATURE_SHARE * s[1];
+    }
+
+    /** Largest red or blue share of green for a measured pulse colour to count as blood's. */
+    private static final double MAX_SIGNATURE_SHARE = 0.9;
+
+    /**
+     * SNR gain, dB, for the skin's own signature to replace the standard one: the standard is the prior, and
+     * two signatures that differ by noise alone trade places by hundredths of a dB.
+     */
+    private static final double SKIN_SIGNATURE_GAIN_DB = 1.0;
 
     /** {@code x} low-passed at {@code cutHz} (zero phase), or {@code x} itself when the band-pass already cut below. */
     private static double[] lowPassed(double[] x, double cutHz, double bandTopHz, int order, double fs) {

@@ -27,13 +27,15 @@ import java.util.List;
  * @param timingNoiseMs      beat-timing noise estimated for the HRV correction, ms (see TimingNoise)
  * @param rmssdNoiseShare    share of the measured RMSSD^2 that timing noise explains, 0-1 and beyond
  * @param respiration        breathing estimates per source and fused (null when not computed)
+ * @param pbvSignature       PBV's signature (R, G, B, unit length) when the skin's own measured one was used
+ *                           instead of the standard one; null otherwise (and for the other methods)
  */
 public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sampleRateHz, double segmentStartSec,
                              double segmentDurationSec, List<String> regions, double[] regionSnrDb,
                              double[] regionWeights, double heartRateHz, boolean subharmonicChosen,
                              double motionRatio, double artefactRatio, int beats, int acceptedIntervals,
                              double beatSnrDb, double timingNoiseMs, double rmssdNoiseShare,
-                             RespirationResult respiration) {
+                             RespirationResult respiration, double[] pbvSignature) {
 
     public VitalsAnalysis {
         regions = List.copyOf(regions);
@@ -42,6 +44,6 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
     static VitalsAnalysis early(VitalsResult.SignalFailure failure, PulseMethod method, double fs) {
         return new VitalsAnalysis(VitalsResult.failed(failure, Double.NaN), method, fs, Double.NaN, Double.NaN,
                 List.of(), new double[0], new double[0], Double.NaN, false, Double.NaN, Double.NaN, 0, 0, Double.NaN,
-                Double.NaN, Double.NaN, null);
+                Double.NaN, Double.NaN, null, null);
     }
 }

@@ -114,12 +114,16 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      * @param subharmonicRatio density at half the peak frequency, relative to the peak, from which the
      *                         peak may be taken for the second harmonic (default 0.1: a fundamental with a
      *                         tenth of the harmonic's power; see HeartRateEstimator for the noise test)
+     * @param skinSignature    PBV only (default true): also try the pulse colour measured on the scan's skin at
+     *                         the heart rate as PBV's signature, when green leads it as blood's does, and keep
+     *                         it when it lifts the SNR by 1 dB or more (light and camera change the signature;
+     *                         docs/vitals.md, "The skin's own signature")
      */
     public record Pulse(PulseMethod method, FusionMode fusion, double windowSec, double minHz, double maxHz,
-                        double snrHalfWidthHz, double subharmonicRatio) {
+                        double snrHalfWidthHz, double subharmonicRatio, boolean skinSignature) {
 
         public static final Pulse DEFAULTS = new Pulse(PulseMethod.PBV, FusionMode.SNR_WEIGHTED, 1.6, 0.7, 4.0,
-                0.1, 0.1);
+                0.1, 0.1, true);
 
         public Pulse {
             Objects.requireNonNull(method, "method");
@@ -137,12 +141,17 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
 
         /** A copy with another method. @param m input: the method */
         public Pulse withMethod(PulseMethod m) {
-            return new Pulse(m, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio);
+            return new Pulse(m, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, skinSignature);
         }
 
         /** A copy with another fusion mode. @param f input: the mode */
         public Pulse withFusion(FusionMode f) {
-            return new Pulse(method, f, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio);
+            return new Pulse(method, f, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, skinSignature);
+        }
+
+        /** A copy that does or does not try the skin's own signature. @param on input: whether to */
+        public Pulse withSkinSignature(boolean on) {
+            return new Pulse(method, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, on);
         }
     }
 

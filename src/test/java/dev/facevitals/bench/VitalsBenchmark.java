@@ -62,6 +62,7 @@ import java.util.stream.Stream;
  *   --reuse-traces   run the engine on the traces saved beside each clip by an earlier run (the same
  *                    --patches setting) instead of decoding and tracking it again: milliseconds per clip
  *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
+ *   --pbv-signature skin|fixed  PBV may also use the skin's own measured signature (default: the engine's, skin)
  *   --hrv-window S   window of the method for HRV's second beat wave, s (default: the engine's; the pulse
  *                    window, 1.6, times the beats on the heart-rate wave alone)
  *   --hrv-noise-runs N  timing-noise surrogates per scan (default: the engine's, 32; 0 reports SDNN and
@@ -190,6 +191,9 @@ public final class VitalsBenchmark {
         hrvGateOpen = has(args, "--hrv-gate-open");
         String noiseRuns = opt(args, "--hrv-noise-runs", null);
         hrvNoiseRuns = noiseRuns == null ? VitalsSettings.DEFAULTS.hrv().noiseRuns() : Integer.parseInt(noiseRuns);
+        String signature = opt(args, "--pbv-signature", null);
+        skinSignature = signature == null ? VitalsSettings.DEFAULTS.pulse().skinSignature() : signature.equals("skin");
+        System.out.printf("PBV signature: %s%n", skinSignature ? "standard or the skin's own" : "standard only");
         String beatWindow = opt(args, "--hrv-window", null);
         hrvBeatWindowSec = beatWindow == null ? VitalsSettings.DEFAULTS.hrv().beatWindowSec()
                 : Double.parseDouble(beatWindow);
@@ -348,8 +352,9 @@ public final class VitalsBenchmark {
                     cell.pairs.get(i).add(new Pair(truth[i], got[i]));
                 }
             }
-            line.append(String.format(" %s %s/%s/%s/%s %.1fdB%s", m, fmt(got[0]), fmt(got[1]), fmt(got[2]),
-                    fmt(got[3]), r.pulseSnrDb(), r.failure() == null ? ""
+            line.append(String.format(" %s %s/%s/%s/%s %.1fdB%s%s", m, fmt(got[0]), fmt(got[1]), fmt(got[2]),
+                    fmt(got[3]), r.pulseSnrDb(), a.pbvSignature() == null ? "" : " (skin signature)",
+                    r.failure() == null ? ""
                             : String.format(" err %d (peak %.1f)", r.failure().code(), 60 * a.heartRateHz())));
         }
         System.out.println(line);
@@ -368,10 +373,13 @@ public final class VitalsBenchmark {
     private static int hrvNoiseRuns = VitalsSettings.DEFAULTS.hrv().noiseRuns();
     /** Window of the method for HRV's second beat wave (--hrv-window). */
     private static double hrvBeatWindowSec = VitalsSettings.DEFAULTS.hrv().beatWindowSec();
+    /** Whether PBV may use the skin's own measured signature (--pbv-signature skin|fixed). */
+    private static boolean skinSignature = VitalsSettings.DEFAULTS.pulse().skinSignature();
 
     static VitalsSettings settings(PulseMethod m) {
         VitalsSettings s = VitalsSettings.DEFAULTS.withMethod(m);
-        s = s.withHrv(s.hrv().withNoiseRuns(hrvNoiseRuns).withBeatWindowSec(hrvBeatWindowSec));
+        s = s.withHrv(s.hrv().withNoiseRuns(hrvNoiseRuns).withBeatWindowSec(hrvBeatWindowSec))
+                .withPulse(s.pulse().withSkinSignature(skinSignature));
         return hrvGateOpen ? hrvGateOpened(s) : s;
     }
 

@@ -201,6 +201,43 @@ class DefaultVitalsEngineTest {
     }
 
     /**
+     * A camera or light whose pulse colour is far from PBV's white-light signature (green nearly alone, as
+     * measured on the real EVM clip: red 0.13 and blue 0.05 of green). PBV with its fixed signature treats
+     * most of the pulse as noise; with the skin's own signature measured at the heart rate it reads the pulse.
+     * Under PBV's own signature the skin's is not needed and the result is the fixed one.
+     */
+    @Test
+    void pbvUsesTheSkinsOwnSignatureWhenLightOrCameraMoveIt() {
+        VitalsSettings fixed = VitalsSettings.DEFAULTS.withPulse(VitalsSettings.DEFAULTS.pulse().withSkinSignature(false));
+        for (long seed = 1; seed <= 3; seed++) {
+            SyntheticScan scan = SyntheticScan.realistic(62, seed);
+            scan.pulseDirection = new double[] {0.13, 1.0, 0.05};
+            SignalTraces traces = scan.build();
+            VitalsAnalysis own = engine.analyse(traces);
+            VitalsAnalysis standard = new DefaultVitalsEngine(fixed).analyse(traces);
+            assertThat(own.result().heartRateBpm()).as("seed %d", seed).isCloseTo(62, within(1.0));
+            assertThat(own.result().pulseSnrDb()).as("seed %d", seed)
+                    .isGreaterThan(standard.result().pulseSnrDb() + 5);
+            double[] sig = own.pbvSignature();
+            assertThat(sig).as("seed %d", seed).isNotNull();
+            assertThat(sig[0] / sig[1]).as("seed %d", seed).isCloseTo(0.13, within(0.06));
+            assertThat(sig[2] / sig[1]).as("seed %d", seed).isCloseTo(0.05, within(0.06));
+        }
+        SignalTraces white = SyntheticScan.realistic(62, 1).build();
+        VitalsAnalysis own = engine.analyse(white);
+        assertThat(own.pbvSignature()).isNull();
+        assertThat(own.result()).isEqualTo(new DefaultVitalsEngine(fixed).estimate(white));
+    }
+
+    /** A colour change as strong in red and blue as in green is shading or exposure, never taken for the skin's. */
+    @Test
+    void aGreyColourChangeIsNotTakenForTheSkinsSignature() {
+        SyntheticScan scan = SyntheticScan.realistic(62, 1);
+        scan.pulseDirection = new double[] {0.95, 1.0, 0.95};
+        assertThat(engine.analyse(scan.build()).pbvSignature()).isNull();
+    }
+
+    /**
      * Light flickering at 96 per minute with ten times the pulse's amplitude, plus slow random changes, equal on
      * R, G and B. POS and CHROM cancel it; GREEN cannot tell light from blood and reports the flicker.
      */

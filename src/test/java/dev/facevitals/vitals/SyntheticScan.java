@@ -33,6 +33,8 @@ final class SyntheticScan {
     double[] beatTimes;
     /** Green modulation of the pulse, relative (0.003 = 0.3% of skin intensity). */
     double pulseAmplitude = 0.003;
+    /** Relative pulse amplitude of R, G, B (default: PBV's signature, skin under white light). */
+    double[] pulseDirection = PULSE_DIRECTION.clone();
     /** Dicrotic wave: amplitude relative to the systolic one, and delay as a fraction of the mean period. */
     double dicrotic = 0.3;
     double dicroticDelay = 0.4;
@@ -161,7 +163,7 @@ final class SyntheticScan {
                     double[] skin = SKIN[k % SKIN.length];
                     double a = pulseAmplitude * REGION_GAIN[k % REGION_GAIN.length];
                     for (int c = 0; c < 3; c++) {
-                        double v = l * skin[c] * (1 - a * bv * PULSE_DIRECTION[c]);
+                        double v = l * skin[c] * (1 - a * bv * pulseDirection[c]);
                         rgb[3 * k + c] = v * (1 + noise * rnd.nextGaussian());
                     }
                 }

@@ -25,6 +25,7 @@ public final class PbvMethod implements RppgMethod {
     private final double windowSec;
     private final double loHz;
     private final double hiHz;
+    private final double[] signature;
 
     /**
      * @param windowSec input: window length, seconds, positive
@@ -32,10 +33,16 @@ public final class PbvMethod implements RppgMethod {
      * @param hiHz      input: band-pass upper edge, Hz (clamped below Nyquist when filtering)
      */
     public PbvMethod(double windowSec, double loHz, double hiHz) {
+        this(windowSec, loHz, hiHz, SIGNATURE);
+    }
+
+    /** As above with another signature (relative pulse amplitudes of red, green, blue). */
+    public PbvMethod(double windowSec, double loHz, double hiHz, double[] signature) {
         Channels.requireWindowAndBand(windowSec, loHz, hiHz);
         this.windowSec = windowSec;
         this.loHz = loHz;
         this.hiHz = hiHz;
+        this.signature = signature.clone();
     }
 
     @Override
@@ -78,7 +85,7 @@ public final class PbvMethod implements RppgMethod {
                     q[j][i] = q[i][j];
                 }
             }
-            double[] w = weights(q);
+            double[] w = weights(q, signature);
             if (w == null) {
                 return false;
             }
@@ -101,6 +108,10 @@ public final class PbvMethod implements RppgMethod {
      * @param q input: 3 x 3 covariance (not modified)
      */
     static double[] weights(double[][] q) {
+        return weights(q, SIGNATURE);
+    }
+
+    static double[] weights(double[][] q, double[] p) {
         double load = LOADING * (q[0][0] + q[1][1] + q[2][2]) / 3;
         if (!(load > 0) || !Double.isFinite(load)) {
             return null;
@@ -122,7 +133,6 @@ public final class PbvMethod implements RppgMethod {
         if (!(Math.abs(det) > 0) || !Double.isFinite(det)) {
             return null;
         }
-        double[] p = SIGNATURE;
         double x0 = (c00 * p[0] + c01 * p[1] + c02 * p[2]) / det;
         double x1 = (c01 * p[0] + c11 * p[1] + c12 * p[2]) / det;
         double x2 = (c02 * p[0] + c12 * p[1] + c22 * p[2]) / det;
