@@ -58,7 +58,8 @@ public class AnalysisBeans {
         VitalsSettings.Hrv h = s.hrv();
         return new DefaultVitalsEngine(s.withSignal(new VitalsSettings.Signal(g.resampleHz(), min, g.maxGapSec(),
                 g.detrendCutoffHz(), g.filterOrder(), g.spectrumSegmentSec(), g.spectrumResolutionHz()))
-                .withHrv(h.withNoiseRuns(config.hrvNoiseRuns())));
+                .withHrv(h.withNoiseRuns(config.hrvNoiseRuns()))
+                .withPulse(s.pulse().withSkinSignature(config.pbvSkinSignature())));
     }
 
     @Produces

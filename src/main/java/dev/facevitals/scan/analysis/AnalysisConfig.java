@@ -42,6 +42,14 @@ public interface AnalysisConfig {
     @WithDefault("32")
     int hrvNoiseRuns();
 
+    /**
+     * With PBV, also try the pulse colour measured on the scan's own skin as PBV's signature and keep it when it
+     * lifts the pulse SNR by 1 dB (another light or camera moves the signature; docs/vitals.md, "The skin's own
+     * signature"); false keeps PBV's published signature.
+     */
+    @WithDefault("true")
+    boolean pbvSkinSignature();
+
     /** Operators may bring their own models: a path or classpath: location with its SHA-256. */
     Model detectorModel();
 

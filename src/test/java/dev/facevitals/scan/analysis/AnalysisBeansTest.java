@@ -16,24 +16,27 @@ class AnalysisBeansTest {
     @Test
     void configuredSettingsReachTheVitalsEngine() {
         DefaultVitalsEngine engine = (DefaultVitalsEngine) new AnalysisBeans().vitals(
-                config(Duration.ofSeconds(30), PulseMethod.POS, 0));
+                config(Duration.ofSeconds(30), PulseMethod.POS, 0, false));
         VitalsSettings s = engine.settings();
         assertThat(s.pulse().method()).isEqualTo(PulseMethod.POS);
         assertThat(s.signal().minDurationSec()).isCloseTo(30.0, within(1e-9));
         assertThat(s.hrv().noiseRuns()).isZero();
+        assertThat(s.pulse().skinSignature()).isFalse();
 
         VitalsSettings other = ((DefaultVitalsEngine) new AnalysisBeans().vitals(
-                config(Duration.ofMillis(20_500), PulseMethod.PBV, 7))).settings();
+                config(Duration.ofMillis(20_500), PulseMethod.PBV, 7, true))).settings();
         assertThat(other.pulse().method()).isEqualTo(PulseMethod.PBV);
         assertThat(other.signal().minDurationSec()).isCloseTo(20.5, within(1e-9));
         assertThat(other.hrv().noiseRuns()).isEqualTo(7);
+        assertThat(other.pulse().skinSignature()).isTrue();
         // what the configuration does not name keeps the engine's defaults
         assertThat(other.hrv().withNoiseRuns(VitalsSettings.DEFAULTS.hrv().noiseRuns()))
                 .isEqualTo(VitalsSettings.DEFAULTS.hrv());
         assertThat(other.quality()).isEqualTo(VitalsSettings.DEFAULTS.quality());
     }
 
-    private static AnalysisConfig config(Duration minDuration, PulseMethod method, int noiseRuns) {
+    private static AnalysisConfig config(Duration minDuration, PulseMethod method, int noiseRuns,
+                                         boolean skinSignature) {
         AnalysisConfig.Model bundled = new AnalysisConfig.Model() {
             @Override
             public Optional<String> location() {
@@ -74,6 +77,11 @@ class AnalysisBeansTest {
             @Override
             public int hrvNoiseRuns() {
                 return noiseRuns;
+            }
+
+            @Override
+            public boolean pbvSkinSignature() {
+                return skinSignature;
             }
 
             @Override
