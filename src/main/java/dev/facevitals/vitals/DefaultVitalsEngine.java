@@ -35,16 +35,18 @@ import java.util.Objects;
  *   <li>{@link PreparedTraces}: uniform resampling from frame times, short gaps bridged, longest clean
  *       stretch kept (or a TOO_SHORT / NO_FACE / NOT_ENOUGH_SKIN / FACE_LOST failure).</li>
  *   <li>Per region: rPPG method, smoothness-priors detrend, zero-phase Butterworth band-pass around the heart
- *       rate band, Welch spectrum, SNR. Regions fused by SNR.</li>
+ *       rate band, Welch spectrum, SNR. Regions fused by SNR. With PBV, the skin's own pulse colour at the
+ *       fused peak is tried as PBV's signature, and kept when it lifts the SNR by 1 dB.</li>
  *   <li>Heart rate from the fused pulse's spectrum, judged against its power-law background (harmonic check;
  *       SNR on the raw spectrum). Gates: in-band face motion above the limit is RGB_QUALITY whatever the
  *       spectrum says (motion at pulse rates fakes a pulse); an SNR below the limit is RGB_QUALITY when motion
  *       or lighting dominate the colour traces, else PULSE_QUALITY; a rate the head itself moves at, or a
  *       pulse whose colour is not blood's, is RGB_QUALITY.</li>
- *   <li>HRV and stress index from beats of the fused pulse, the method re-run over longer windows for them
- *       (steadier colour weights, steadier beats), when the stretch is long enough and the beats
+ *   <li>HRV and stress index from the beats of two waves, the fused pulse and the method re-run over longer
+ *       windows (steadier colour weights, steadier beats), each when the stretch is long enough and the beats
  *       consistent enough (beat-shape SNR, not spectral SNR), corrected for the beat-timing noise measured on
- *       the scan (TimingNoise), and withheld when that noise explains most of RMSSD.</li>
+ *       the scan (TimingNoise) and withheld when that noise explains most of RMSSD; reported as the mean of
+ *       the two when both pass.</li>
  *   <li>Breathing rate from face motion and the pulse's respiratory modulations, fused by spectral
  *       quality.</li>
  * </ol>
@@ -239,21 +241,31 @@ public final class DefaultVitalsEngine implements VitalsEngine {
      */
     private static double[] signatureAt(PreparedTraces p, double hrHz, int order, double lambda, double[] weights,
                                         double[] fused) {
-        SosFilter narrow = SosFilter.butterworthBandPass(order, hrHz - SIGNATURE_HALF_WIDTH_HZ,
-                hrHz + SIGNATURE_HALF_WIDTH_HZ, p.fs);
+        SosFilter narrow = narrowAround(hrHz, order, p.fs);
         double[][] out = new double[3 * p.regions()][];
         for (int k = 0; k < p.regions(); k++) {
-            double[][] ch = {p.red[k], p.green[k], p.blue[k]};
-            for (int c = 0; c < 3; c++) {
-                double m = Stats.mean(ch[c]);
-                double[] x = new double[p.length];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = ch[c][i] / m - 1;
-                }
-                out[3 * k + c] = narrow.filtfilt(Detrend.smoothnessPriors(x, lambda));
-            }
+            System.arraycopy(relativeChannels(p, k, narrow, lambda), 0, out, 3 * k, 3);
         }
         return PulseSignature.signature(out, weights, narrow.filtfilt(fused));
+    }
+
+    private static SosFilter narrowAround(double hrHz, int order, double fs) {
+        return SosFilter.butterworthBandPass(order, hrHz - SIGNATURE_HALF_WIDTH_HZ, hrHz + SIGNATURE_HALF_WIDTH_HZ, fs);
+    }
+
+    /** Region {@code k}'s R, G and B relative to their means, detrended and filtered by {@code narrow}. */
+    private static double[][] relativeChannels(PreparedTraces p, int k, SosFilter narrow, double lambda) {
+        double[][] ch = {p.red[k], p.green[k], p.blue[k]};
+        double[][] out = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            double m = Stats.mean(ch[c]);
+            double[] x = new double[p.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = ch[c][i] / m - 1;
+            }
+            out[c] = narrow.filtfilt(Detrend.smoothnessPriors(x, lambda));
+        }
+        return out;
     }
 
     /**
@@ -320,7 +332,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         }
         double[] weights = RegionFusion.weights(regionSnr, settings.pulse().fusion());
         double[] fused = RegionFusion.combine(pulses, weights);
-        HeartRate hr = hrEstimator.estimate(Spectra.welch(fused, p.fs, segment, settings.signal().spectrumResolutionHz()));
+        HeartRate hr = hrEstimator.estimate(Spectra.welch(fused, p.fs, segment,
+                settings.signal().spectrumResolutionHz()));
         return new RegionPulses(pulses, regionSnr, weights, fused, hr);
     }
 
@@ -329,31 +342,16 @@ public final class DefaultVitalsEngine implements VitalsEngine {
      * regressed on its relative green, weighted over regions; unit length, as PBV's signature.
      */
     private static double[] skinSignature(PreparedTraces p, double hrHz, double[] weights, int order, double lambda) {
-        SosFilter narrow = SosFilter.butterworthBandPass(order, hrHz - SIGNATURE_HALF_WIDTH_HZ,
-                hrHz + SIGNATURE_HALF_WIDTH_HZ, p.fs);
+        SosFilter narrow = narrowAround(hrHz, order, p.fs);
         double[] s = new double[3];
-        double total = 0;
         for (int k = 0; k < p.regions(); k++) {
             if (weights[k] == 0) {
                 continue;
             }
-            double[][] ch = {p.red[k], p.green[k], p.blue[k]};
-            double[][] rel = new double[3][];
-            for (int c = 0; c < 3; c++) {
-                double m = Stats.mean(ch[c]);
-                double[] x = new double[p.length];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = ch[c][i] / m - 1;
-                }
-                rel[c] = narrow.filtfilt(Detrend.smoothnessPriors(x, lambda));
-            }
+            double[][] rel = relativeChannels(p, k, narrow, lambda);
             for (int c = 0; c < 3; c++) {
                 s[c] += weights[k] * PulseSignature.gain(rel[c], rel[1]);
             }
-            total += weights[k];
-        }
-        if (!(total > 0)) {
-            return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
         double norm = Math.sqrt(s[0] * s[0] + s[1] * s[1] + s[2] * s[2]);
         return new double[] {s[0] / norm, s[1] / norm, s[2] / norm};

@@ -21,7 +21,7 @@ import java.util.List;
  * @param subharmonicChosen  whether the strongest peak was taken for the second harmonic
  * @param motionRatio        in-band face motion RMS over face size
  * @param artefactRatio      out-of-band over in-band colour power
- * @param beats              beats detected
+ * @param beats              beats detected (these five: on HRV's long-window wave when there are two)
  * @param acceptedIntervals  inter-beat intervals that passed artefact rejection
  * @param beatSnrDb          consistency of the beats' shapes (see BeatQuality), dB
  * @param timingNoiseMs      beat-timing noise estimated for the HRV correction, ms (see TimingNoise)

@@ -208,7 +208,8 @@ class DefaultVitalsEngineTest {
      */
     @Test
     void pbvUsesTheSkinsOwnSignatureWhenLightOrCameraMoveIt() {
-        VitalsSettings fixed = VitalsSettings.DEFAULTS.withPulse(VitalsSettings.DEFAULTS.pulse().withSkinSignature(false));
+        VitalsSettings fixed = VitalsSettings.DEFAULTS
+                .withPulse(VitalsSettings.DEFAULTS.pulse().withSkinSignature(false));
         for (long seed = 1; seed <= 3; seed++) {
             SyntheticScan scan = SyntheticScan.realistic(62, seed);
             scan.pulseDirection = new double[] {0.13, 1.0, 0.05};
