@@ -492,12 +492,7 @@ public final class VitalsBenchmark {
         System.out.println("Talking-face clip " + clip.getFileName() + " through the pipeline:");
         for (double min : new double[] {20, 5}) {
             SignalTraces[] tapped = new SignalTraces[1];
-            VitalsSettings s = VitalsSettings.DEFAULTS;
-            VitalsSettings.Signal g = s.signal();
-            DefaultVitalsEngine engine = new DefaultVitalsEngine(s.withSignal(new VitalsSettings.Signal(
-                    g.resampleHz(), min, g.maxGapSec(), g.detrendCutoffHz(), g.filterOrder(),
-                    Math.min(g.spectrumSegmentSec(), min), g.spectrumResolutionHz())));
-            AnalysisOutcome o = new PipelineAnalyzer(decoder, vision, engine, min)
+            AnalysisOutcome o = new PipelineAnalyzer(decoder, vision, shortScans(VitalsSettings.DEFAULTS, min), min)
                     .analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
             AnalysisOutcome.VideoSummary v = o.video();
             System.out.printf("  minimum duration %.0f s: %s, %.1f s, %.1f fps, face coverage %s -> %s%n", min,
@@ -551,11 +546,12 @@ public final class VitalsBenchmark {
         }
     }
 
-    /** An engine for scans shorter than the default minimum: that minimum, the spectrum's segment as long. */
+    /** An engine with another minimum duration, the spectrum's segment no longer than it. */
     private static DefaultVitalsEngine shortScans(VitalsSettings s, double minSec) {
         VitalsSettings.Signal g = s.signal();
         return new DefaultVitalsEngine(s.withSignal(new VitalsSettings.Signal(g.resampleHz(), minSec, g.maxGapSec(),
-                g.detrendCutoffHz(), g.filterOrder(), minSec, g.spectrumResolutionHz())));
+                g.detrendCutoffHz(), g.filterOrder(), Math.min(g.spectrumSegmentSec(), minSec),
+                g.spectrumResolutionHz())));
     }
 
     // ---------------------------------------------------------------- speed

@@ -36,9 +36,17 @@ public final class PbvMethod implements RppgMethod {
         this(windowSec, loHz, hiHz, SIGNATURE);
     }
 
-    /** As above with another signature (relative pulse amplitudes of red, green, blue). */
+    /**
+     * As above with another signature.
+     *
+     * @param signature input: relative pulse amplitudes of red, green and blue, finite (not modified)
+     */
     public PbvMethod(double windowSec, double loHz, double hiHz, double[] signature) {
         Channels.requireWindowAndBand(windowSec, loHz, hiHz);
+        if (signature.length != 3 || !Double.isFinite(signature[0]) || !Double.isFinite(signature[1])
+                || !Double.isFinite(signature[2])) {
+            throw new IllegalArgumentException("signature must be three finite values");
+        }
         this.windowSec = windowSec;
         this.loHz = loHz;
         this.hiHz = hiHz;
@@ -111,6 +119,7 @@ public final class PbvMethod implements RppgMethod {
         return weights(q, SIGNATURE);
     }
 
+    /** As {@link #weights(double[][])} for signature {@code p}. */
     static double[] weights(double[][] q, double[] p) {
         double load = LOADING * (q[0][0] + q[1][1] + q[2][2]) / 3;
         if (!(load > 0) || !Double.isFinite(load)) {

@@ -1,6 +1,7 @@
 package dev.facevitals.vitals.rppg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.facevitals.vitals.heart.HeartRate;
@@ -35,6 +36,18 @@ class PbvMethodTest {
             assertThat(m[i]).isCloseTo(p[i] / norm, within(1e-6));
         }
         assertThat(PbvMethod.weights(new double[3][3])).isNull();
+        // another signature gets unit gain in its turn
+        double[] other = {0.13, 0.99, 0.05};
+        double[] v = PbvMethod.weights(q, other);
+        assertThat(v[0] * other[0] + v[1] * other[1] + v[2] * other[2]).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void aSignatureMustBeThreeFiniteValues() {
+        assertThatThrownBy(() -> new PbvMethod(1.6, 0.56, 4.6, new double[] {0.3, 0.8}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PbvMethod(1.6, 0.56, 4.6, new double[] {0.3, Double.NaN, 0.5}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /**
