@@ -49,7 +49,8 @@ import java.util.stream.Stream;
  *   --per N          clips per condition
  *   --hrv-clips N    60 s still clips for the HRV rows (default 2; 0 with --quick)
  *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all, p-frames;
- *                    motion-half and motion-quarter run only when named: the motion clips with less head motion)
+ *                    motion-half and motion-quarter run only when named: the motion clips with less head motion;
+ *                    green-pulse too: the still clips with a pulse colour unlike PBV's signature)
  *   --videos DIR     also every video in DIR with a truth JSON beside it
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
@@ -119,6 +120,15 @@ public final class VitalsBenchmark {
                     b -> b.headMotion(0.5).sideLight(0.25).specular(0.3)),
             new Condition("motion-quarter", "as motion with a quarter of the head motion (3 px, yaw 5 deg)",
                     b -> b.headMotion(0.25).sideLight(0.25).specular(0.3)));
+
+    /**
+     * Run only when named, on the still clips' faces, rates and seeds: the pulse almost only in green (red 0.13
+     * and blue 0.05 of it, as measured on the real EVM clip), where PBV's white-light signature expects 0.43 and
+     * 0.69 (another light or camera).
+     */
+    static final Condition GREEN_PULSE = new Condition("green-pulse",
+            "still face, the pulse's colour red 0.13, blue 0.05 of green (PBV expects 0.43, 0.69)",
+            b -> b.pulseColour(0.05, 1.0, 0.13));
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
@@ -205,15 +215,20 @@ public final class VitalsBenchmark {
                 List<String> named = only == null ? null : List.of(only.split(","));
                 Condition motion = CONDITIONS.stream().filter(c -> c.name().equals("motion")).findFirst()
                         .orElseThrow();
+                Condition still = CONDITIONS.stream().filter(c -> c.name().equals("still")).findFirst()
+                        .orElseThrow();
                 List<Condition> all = new ArrayList<>(CONDITIONS);
                 all.addAll(MOTION_SWEEP);
+                all.add(GREEN_PULSE);
                 for (Condition c : all) {
                     boolean sweep = MOTION_SWEEP.contains(c);
-                    if (named == null ? sweep : !named.contains(c.name())) {
+                    boolean optIn = sweep || c == GREEN_PULSE;
+                    if (named == null ? optIn : !named.contains(c.name())) {
                         continue;
                     }
-                    // a condition's clips take faces, rates and seeds from their slot; the sweep reuses motion's
-                    Condition slot = sweep ? motion : c;
+                    // a condition's clips take faces, rates and seeds from their slot; the sweep reuses motion's,
+                    // the green pulse still's
+                    Condition slot = sweep ? motion : c == GREEN_PULSE ? still : c;
                     int slotNo = CONDITIONS.indexOf(slot);
                     for (int i = 0; i < per; i++) {
                         double[] t = TRUTHS[(i + slotNo) % TRUTHS.length];

@@ -154,6 +154,7 @@ public final class SyntheticClip {
         private double heartRate = 70;
         private double respiratoryRate = 15;
         private double amplitude = 0.003;
+        private double[] pulseBgr = PULSE_BGR.clone();
         private double rsaMs = 25;
         private double mayerMs = 15;
         private double randomMs = 15;
@@ -234,6 +235,15 @@ public final class SyntheticClip {
         /** Face box side in pixels (eyebrows to chin), 80-300 (default 170: a face about 200 px tall). */
         public Builder faceSize(int px) {
             faceSize = require(px, 80, 300, "faceSize");
+            return this;
+        }
+
+        /**
+         * The pulse's colour, relative amplitude of blue, green and red (default: PBV's signature, skin under
+         * white light, {@link #PULSE_BGR}); green stays at the pulse amplitude. Another light or camera moves it.
+         */
+        public Builder pulseColour(double blue, double green, double red) {
+            pulseBgr = new double[] {blue / green, 1.0, red / green};
             return this;
         }
 
@@ -583,7 +593,7 @@ public final class SyntheticClip {
                     new int[] {scene.photoFace.x(), scene.photoFace.y(), scene.photoFace.size()}, o.seed, w, h,
                     o.storedRotation, o.codec.name(), o.bitrate, o.fps, n, times[n - 1] - times[0], stats[0],
                     o.heartRate, beats, ibi, stats[1], stats[2], stats[3], o.respiratoryRate, o.amplitude,
-                    PULSE_BGR.clone(), new double[] {scene.faceX, scene.faceY, scene.faceSize}, scene.skinPixels,
+                    o.pulseBgr.clone(), new double[] {scene.faceX, scene.faceY, scene.faceSize}, scene.skinPixels,
                     c, outOfFrame(times, fcx, fcy, fsz), times, bvp, breath, fcx, fcy, fsz);
             truth.write(SyntheticTruth.pathFor(out));
             return truth;
@@ -632,7 +642,7 @@ public final class SyntheticClip {
             float[] subjectGain = new float[3];
             float[] backGain = new float[3];
             for (int ch = 0; ch < 3; ch++) {
-                pulseK[ch] = (float) (o.amplitude * PULSE_BGR[ch] * p);
+                pulseK[ch] = (float) (o.amplitude * o.pulseBgr[ch] * p);
                 subjectGain[ch] = (float) (gain * (1 + flick * FLICKER_BGR[ch]));
                 backGain[ch] = (float) (gain * (1 + 0.3 * flick * FLICKER_BGR[ch]));
             }
