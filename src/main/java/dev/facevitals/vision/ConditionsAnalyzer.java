@@ -1,11 +1,9 @@
 package dev.facevitals.vision;
 
-import java.util.List;
-
 /**
- * Judges one camera snapshot: can a scan start now? Pure: it gets the detector's faces and the landmarks of
- * the subject ({@link Detections#subject}: the most central of the largest faces, the face a scan follows),
- * and reads pixels only inside the skin regions.
+ * Judges one camera snapshot: can a scan start now? Pure: it gets the subject's face and landmarks (the
+ * caller picks the subject with {@link Detections#subject}: the most central of the largest faces, the face a
+ * scan follows), and reads pixels only inside the skin regions.
  *
  * <p>Checks, in this order; the first that fails gives the code (one instruction at a time, the most basic
  * first: a face, then distance, then framing, then pose, then light):
@@ -72,11 +70,10 @@ public final class ConditionsAnalyzer {
 
     /**
      * @param image input snapshot
-     * @param faces input, detector output (any order); the subject ({@link Detections#subject}) is judged
-     * @param mesh  input, landmarks of the subject, or null when none could be computed
+     * @param face  input, the subject ({@link Detections#subject} of the detector's faces), or null for none
+     * @param mesh  input, landmarks of that face, or null when none could be computed
      */
-    public ConditionsReport analyze(ImageView image, List<Face> faces, FaceMesh mesh) {
-        Face face = Detections.subject(faces, image.width(), image.height());
+    public ConditionsReport analyze(ImageView image, Face face, FaceMesh mesh) {
         if (face == null || mesh == null || mesh.presence() < s.minPresence()) {
             return new ConditionsReport(0, NO_FACE, PROMPTS[NO_FACE], null, null);
         }

@@ -35,7 +35,7 @@ public final class SnapshotChecker implements AutoCloseable {
         }
         Face face = Detections.subject(faces, image.width(), image.height());
         FaceMesh mesh = face == null ? null : landmarker.landmarks(image, MeshCrop.fromFace(face));
-        return analyzer.analyze(image, faces, mesh);
+        return analyzer.analyze(image, face, mesh);
     }
 
     @Override

@@ -191,10 +191,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                     : new PbvMethod(hs.beatWindowSec(), filterLo, filterHi, measuredSignature);
             double[][] slowPulses = new double[regions][];
             for (int k = 0; k < regions; k++) {
-                slowPulses[k] = weights[k] > 0
-                        ? bandPass.filtfilt(Detrend.smoothnessPriors(slow.pulse(p.red[k], p.green[k], p.blue[k], fs),
-                        lambda))
-                        : new double[fused.length];
+                slowPulses[k] = weights[k] > 0 ? regionPulse(p, k, slow, bandPass, lambda) : new double[fused.length];
             }
             double[] longWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi,
                     sig.filterOrder(), fs);
@@ -324,8 +321,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         double[][] pulses = new double[regions][];
         double[] regionSnr = new double[regions];
         for (int k = 0; k < regions; k++) {
-            double[] raw = method.pulse(p.red[k], p.green[k], p.blue[k], p.fs);
-            pulses[k] = bandPass.filtfilt(Detrend.smoothnessPriors(raw, lambda));
+            pulses[k] = regionPulse(p, k, method, bandPass, lambda);
             HeartRate h = hrEstimator.estimate(Spectra.welch(pulses[k], p.fs, segment,
                     settings.signal().spectrumResolutionHz()));
             regionSnr[k] = h == null ? Double.NaN : h.snrDb();
@@ -335,6 +331,13 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         HeartRate hr = hrEstimator.estimate(Spectra.welch(fused, p.fs, segment,
                 settings.signal().spectrumResolutionHz()));
         return new RegionPulses(pulses, regionSnr, weights, fused, hr);
+    }
+
+    /** Region {@code k}'s pulse from {@code method}, detrended and band-passed. */
+    private static double[] regionPulse(PreparedTraces p, int k, RppgMethod method, SosFilter bandPass,
+                                        double lambda) {
+        return bandPass.filtfilt(Detrend.smoothnessPriors(method.pulse(p.red[k], p.green[k], p.blue[k], p.fs),
+                lambda));
     }
 
     /**
