@@ -94,16 +94,25 @@ public class ScanProcessor {
     }
 
     private static VideoAnalyzer.Progress progressLogger(UUID uuid) {
-        long[] last = {System.nanoTime()};
-        return (frames, estimate) -> {
-            long now = System.nanoTime();
-            if (now - last[0] >= PROGRESS_LOG_INTERVAL_NANOS) {
-                last[0] = now;
-                if (estimate > 0) {
-                    LOG.infof("Scan %s: %d of ~%d frames analysed", uuid, frames, estimate);
-                } else {
-                    LOG.infof("Scan %s: %d frames analysed", uuid, frames);
+        return new VideoAnalyzer.Progress() {
+            private long last = System.nanoTime();
+
+            @Override
+            public void frames(int frames, long estimate) {
+                long now = System.nanoTime();
+                if (now - last >= PROGRESS_LOG_INTERVAL_NANOS) {
+                    last = now;
+                    if (estimate > 0) {
+                        LOG.infof("Scan %s: %d of ~%d frames analysed", uuid, frames, estimate);
+                    } else {
+                        LOG.infof("Scan %s: %d frames analysed", uuid, frames);
+                    }
                 }
+            }
+
+            @Override
+            public void step(String what) {
+                LOG.infof("Scan %s: %s", uuid, what);
             }
         };
     }

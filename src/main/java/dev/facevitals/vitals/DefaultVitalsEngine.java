@@ -79,17 +79,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         return settings;
     }
 
-    /** @param traces input: the scan's per-frame measurements (not modified) */
     @Override
-    public VitalsResult estimate(SignalTraces traces) {
-        return analyse(traces).result();
-    }
-
-    /**
-     * Like {@link #estimate} with the intermediate figures.
-     *
-     * @param traces input: the scan's per-frame measurements
-     */
     public VitalsAnalysis analyse(SignalTraces traces) {
         VitalsSettings.Signal sig = settings.signal();
         VitalsSettings.Pulse pul = settings.pulse();
@@ -142,31 +132,31 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 segment);
 
         double snr = hr == null ? Double.NaN : hr.snrDb();
-        VitalsResult.SignalFailure failure = null;
         VitalsSettings.Quality q = settings.quality();
+        VitalsAnalysis.PulseGate gate;
         if (motion > q.maxMotionRatio()) {
-            failure = VitalsResult.SignalFailure.RGB_QUALITY;
+            gate = VitalsAnalysis.PulseGate.FACE_MOTION;
         } else if (hr == null || !(snr >= q.minPulseSnrDb())) {
-            failure = artefact > q.maxArtefactRatio() ? VitalsResult.SignalFailure.RGB_QUALITY
-                    : VitalsResult.SignalFailure.PULSE_QUALITY;
+            gate = artefact > q.maxArtefactRatio() ? VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS
+                    : VitalsAnalysis.PulseGate.LOW_SNR;
         } else if (RgbQuality.motionAtRate(p.faceX, p.faceY, p.faceSize, fs, hr.frequencyHz(), MOTION_AT_RATE_HZ)
                 > q.maxMotionAtRate()) {
             // the head moves at the very rate the spectrum picked: the shading it causes, not blood
-            failure = VitalsResult.SignalFailure.RGB_QUALITY;
+            gate = VitalsAnalysis.PulseGate.MOTION_AT_RATE;
         } else {
             double bg = PulseSignature.blueOverGreen(signatureAt(p, hr.frequencyHz(), sig.filterOrder(), lambda,
                     weights, fused));
-            if (!(bg < MAX_BLUE_OVER_GREEN)) {
-                // a pulse that moves blue more than green is light, not blood (a flickering screen)
-                failure = VitalsResult.SignalFailure.RGB_QUALITY;
-            }
+            // a pulse that moves blue more than green is light, not blood (a flickering screen)
+            gate = bg < MAX_BLUE_OVER_GREEN ? VitalsAnalysis.PulseGate.PASSED : VitalsAnalysis.PulseGate.LIGHT_NOT_BLOOD;
         }
         double hrHz = hr == null ? Double.NaN : hr.frequencyHz();
         boolean halved = hr != null && hr.subharmonicChosen();
-        if (failure != null) {
+        if (gate != VitalsAnalysis.PulseGate.PASSED) {
+            VitalsResult.SignalFailure failure = gate == VitalsAnalysis.PulseGate.LOW_SNR
+                    ? VitalsResult.SignalFailure.PULSE_QUALITY : VitalsResult.SignalFailure.RGB_QUALITY;
             return new VitalsAnalysis(VitalsResult.failed(failure, snr), pul.method(), fs, p.startSec,
-                    p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, 0, 0,
-                    Double.NaN, Double.NaN, Double.NaN, null, measuredSignature);
+                    p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, gate,
+                    List.of(), null, measuredSignature);
         }
 
         VitalsSettings.Hrv hs = settings.hrv();
@@ -175,13 +165,13 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         // smooth genuine beat-to-beat changes (in simulation 2.5x lost 5% of SDNN, 3.5x 1-2%)
         double beatCut = BEAT_LOW_PASS * hrHz;
         double[] pulseWave = lowPassed(fused, beatCut, filterHi, sig.filterOrder(), fs);
-        BeatHrv shortWave = beatHrv(pulseWave, fs, hrHz, p.durationSec(), hs);
+        BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), hs);
         // HRV is measured twice: on that wave and on the regions' pulses from the method over a longer window
         // (fused with the same weights), whose colour weights change less often and move the beats less. It is
         // reported when both are credible, as the mean of the two, whose timing noise is partly independent
         // (docs/vitals.md, "Two beat waves"). Breathing keeps the first wave's beats: the long window's own
         // changes come at breathing rates and would put a rhythm into the beats' amplitudes.
-        BeatHrv hrvWave = shortWave;
+        List<BeatHrv> waves = new ArrayList<>(List.of(shortWave));
         Double sdnn = null;
         Double rmssd = null;
         Double pnn50 = null;
@@ -195,12 +185,13 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             }
             double[] longWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi,
                     sig.filterOrder(), fs);
-            hrvWave = beatHrv(longWave, fs, hrHz, p.durationSec(), hs);
-            if (shortWave.credible() && hrvWave.credible()) {
-                sdnn = mean(shortWave.corrected().sdnnMs(), hrvWave.corrected().sdnnMs());
-                rmssd = mean(shortWave.corrected().rmssdMs(), hrvWave.corrected().rmssdMs());
-                pnn50 = mean(shortWave.corrected().pnn50Pct(), hrvWave.corrected().pnn50Pct());
-                stress = mean(shortWave.stressIndex(), hrvWave.stressIndex());
+            BeatHrv longHrv = beatHrv(longWave, hs.beatWindowSec(), fs, hrHz, p.durationSec(), hs);
+            waves.add(longHrv);
+            if (shortWave.credible() && longHrv.credible()) {
+                sdnn = mean(shortWave.corrected().sdnnMs(), longHrv.corrected().sdnnMs());
+                rmssd = mean(shortWave.corrected().rmssdMs(), longHrv.corrected().rmssdMs());
+                pnn50 = mean(shortWave.corrected().pnn50Pct(), longHrv.corrected().pnn50Pct());
+                stress = mean(shortWave.stressIndex(), longHrv.stressIndex());
             }
         } else if (shortWave.credible()) {
             sdnn = finiteOrNull(shortWave.corrected().sdnnMs());
@@ -214,9 +205,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         Double rr = resp.found() ? resp.breathsPerMinute() : null;
         VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null);
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
-                weights, hrHz, halved, motion, artefact, hrvWave.beats().count(), hrvWave.measured().accepted(),
-                hrvWave.beatSnrDb(), hrvWave.timing().timingNoiseMs(),
-                hrvWave.timing().rmssdNoiseShare(hrvWave.measured().rmssdMs()), resp, measuredSignature);
+                weights, hrHz, halved, motion, artefact, gate, waves.stream().map(BeatHrv::report).toList(), resp,
+                measuredSignature);
     }
 
     /**
@@ -269,41 +259,69 @@ public final class DefaultVitalsEngine implements VitalsEngine {
      * HRV from one beat wave: beats, interval filter, the gate (duration, beat-shape SNR, accepted intervals)
      * and the timing-noise correction with its share test.
      *
+     * @param windowSec  the rPPG method's window the wave was made with, s
      * @param beats      the beats found on the wave
      * @param intervals  their intervals, ms
      * @param accepted   which intervals passed the interval filter
      * @param measured   SDNN, RMSSD and pNN50 of the accepted intervals, uncorrected
      * @param beatSnrDb  consistency of the beats' shapes, dB
      * @param timing     the timing noise measured on the wave ({@link TimingNoise#NONE} when not measured)
-     * @param credible   whether the gate passed
+     * @param gate       the gate's verdict
      * @param corrected  the values with the timing noise taken off (null unless credible)
      * @param stressIndex Baevsky's index on intervals shrunk by SDNN's ratio (NaN unless credible)
      */
-    private record BeatHrv(Beats beats, double[] intervals, boolean[] accepted, Hrv measured, double beatSnrDb,
-                           TimingNoise timing, boolean credible, Hrv corrected, double stressIndex) {
+    private record BeatHrv(double windowSec, Beats beats, double[] intervals, boolean[] accepted, Hrv measured,
+                           double beatSnrDb, TimingNoise timing, VitalsAnalysis.HrvGate gate, Hrv corrected,
+                           double stressIndex) {
+
+        boolean credible() {
+            return gate == VitalsAnalysis.HrvGate.PASSED;
+        }
+
+        VitalsAnalysis.BeatWave report() {
+            boolean timed = timing.runs() > 0;
+            return new VitalsAnalysis.BeatWave(windowSec, beats.count(), measured.accepted(), beatSnrDb,
+                    timed ? timing.timingNoiseMs() : Double.NaN,
+                    timed ? timing.rmssdNoiseShare(measured.rmssdMs()) : Double.NaN, gate,
+                    corrected == null ? null : finiteOrNull(corrected.sdnnMs()),
+                    corrected == null ? null : finiteOrNull(corrected.rmssdMs()));
+        }
     }
 
-    private static BeatHrv beatHrv(double[] wave, double fs, double hrHz, double durationSec, VitalsSettings.Hrv hs) {
+    private static BeatHrv beatHrv(double[] wave, double windowSec, double fs, double hrHz, double durationSec,
+                                   VitalsSettings.Hrv hs) {
         Beats beats = BeatDetector.detect(wave, fs, hrHz, hs.beatMinDistanceFraction());
         double[] ibi = beats.intervalsMs();
         boolean[] accepted = IntervalFilter.accept(ibi, hs.maxDeviation(), hs.medianHalfWindow());
         Hrv hrv = Hrv.compute(ibi, accepted);
         double beatSnr = BeatQuality.templateSnrDb(wave, fs, beats, hrHz);
-        boolean credible = durationSec >= hs.minDurationSec() && beatSnr >= hs.minBeatSnrDb()
-                && hrv.accepted() >= hs.minBeats() && hrv.accepted() >= hs.minCleanFraction() * ibi.length;
+        VitalsAnalysis.HrvGate gate;
+        if (durationSec < hs.minDurationSec()) {
+            gate = VitalsAnalysis.HrvGate.TOO_SHORT;
+        } else if (!(beatSnr >= hs.minBeatSnrDb())) {
+            gate = VitalsAnalysis.HrvGate.BEAT_SHAPE;
+        } else if (hrv.accepted() < hs.minBeats()) {
+            gate = VitalsAnalysis.HrvGate.FEW_INTERVALS;
+        } else if (hrv.accepted() < hs.minCleanFraction() * ibi.length) {
+            gate = VitalsAnalysis.HrvGate.MANY_REJECTED;
+        } else {
+            gate = VitalsAnalysis.HrvGate.PASSED;
+        }
         TimingNoise timing = TimingNoise.NONE;
-        if (credible && hs.noiseRuns() > 0) {
+        if (gate == VitalsAnalysis.HrvGate.PASSED && hs.noiseRuns() > 0) {
             timing = TimingNoise.estimate(wave, fs, beats, hrHz, hs.beatMinDistanceFraction(), hs.maxDeviation(),
                     hs.medianHalfWindow(), hs.noiseRuns());
             // when noise explains most of RMSSD, what the correction leaves is mostly its own error
-            credible = timing.runs() > 0 && timing.rmssdNoiseShare(hrv.rmssdMs()) <= hs.maxNoiseShare();
+            if (!(timing.runs() > 0 && timing.rmssdNoiseShare(hrv.rmssdMs()) <= hs.maxNoiseShare())) {
+                gate = VitalsAnalysis.HrvGate.NOISE_SHARE;
+            }
         }
-        if (!credible) {
-            return new BeatHrv(beats, ibi, accepted, hrv, beatSnr, timing, false, null, Double.NaN);
+        if (gate != VitalsAnalysis.HrvGate.PASSED) {
+            return new BeatHrv(windowSec, beats, ibi, accepted, hrv, beatSnr, timing, gate, null, Double.NaN);
         }
         double stress = StressIndex.baevsky(timing.shrinkIntervals(acceptedOnly(ibi, accepted), hrv.sdnnMs()));
-        return new BeatHrv(beats, ibi, accepted, hrv, beatSnr, timing, true, timing.correct(hrv, ibi, accepted),
-                stress);
+        return new BeatHrv(windowSec, beats, ibi, accepted, hrv, beatSnr, timing, gate,
+                timing.correct(hrv, ibi, accepted), stress);
     }
 
     /** The mean of two values, or null when either is not finite. */

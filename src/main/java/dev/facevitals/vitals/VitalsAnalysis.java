@@ -1,9 +1,12 @@
 package dev.facevitals.vitals;
 
+import dev.facevitals.vitals.respiration.RespirationEstimate;
 import dev.facevitals.vitals.respiration.RespirationResult;
 import dev.facevitals.vitals.rppg.PulseMethod;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * The engine's result with the intermediate figures behind it, for logs, debugging and tuning. Values not
@@ -21,11 +24,9 @@ import java.util.List;
  * @param subharmonicChosen  whether the strongest peak was taken for the second harmonic
  * @param motionRatio        in-band face motion RMS over face size
  * @param artefactRatio      out-of-band over in-band colour power
- * @param beats              beats detected (these five: on HRV's long-window wave when there are two)
- * @param acceptedIntervals  inter-beat intervals that passed artefact rejection
- * @param beatSnrDb          consistency of the beats' shapes (see BeatQuality), dB
- * @param timingNoiseMs      beat-timing noise estimated for the HRV correction, ms (see TimingNoise)
- * @param rmssdNoiseShare    share of the measured RMSSD^2 that timing noise explains, 0-1 and beyond
+ * @param pulseGate          which test of the heart-rate gate decided, or {@link PulseGate#NOT_REACHED}
+ * @param beatWaves          HRV as measured on each beat wave (empty when the heart rate was not reported);
+ *                           the reported HRV needs every wave's gate passed
  * @param respiration        breathing estimates per source and fused (null when not computed)
  * @param pbvSignature       PBV's signature (R, G, B, unit length) when the skin's own measured one was used
  *                           instead of the standard one; null otherwise (and for the other methods)
@@ -33,17 +34,142 @@ import java.util.List;
 public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sampleRateHz, double segmentStartSec,
                              double segmentDurationSec, List<String> regions, double[] regionSnrDb,
                              double[] regionWeights, double heartRateHz, boolean subharmonicChosen,
-                             double motionRatio, double artefactRatio, int beats, int acceptedIntervals,
-                             double beatSnrDb, double timingNoiseMs, double rmssdNoiseShare,
-                             RespirationResult respiration, double[] pbvSignature) {
+                             double motionRatio, double artefactRatio, PulseGate pulseGate,
+                             List<BeatWave> beatWaves, RespirationResult respiration, double[] pbvSignature) {
 
     public VitalsAnalysis {
         regions = List.copyOf(regions);
+        beatWaves = List.copyOf(beatWaves);
     }
 
     static VitalsAnalysis early(VitalsResult.SignalFailure failure, PulseMethod method, double fs) {
         return new VitalsAnalysis(VitalsResult.failed(failure, Double.NaN), method, fs, Double.NaN, Double.NaN,
-                List.of(), new double[0], new double[0], Double.NaN, false, Double.NaN, Double.NaN, 0, 0, Double.NaN,
-                Double.NaN, Double.NaN, null, null);
+                List.of(), new double[0], new double[0], Double.NaN, false, Double.NaN, Double.NaN,
+                PulseGate.NOT_REACHED, List.of(), null, null);
+    }
+
+    /** The test of the heart-rate gate that decided whether a heart rate is reported. */
+    public enum PulseGate {
+        /** The traces failed before the pulse was measured (too short, no face, face lost, no skin). */
+        NOT_REACHED("not reached"),
+        /** Reported. */
+        PASSED("passed"),
+        /** Error 10: the face moved too much within the pulse band. */
+        FACE_MOTION("face motion in the pulse band"),
+        /** Error 10: SNR below the minimum, and colour changes outside the pulse band dominate. */
+        LOW_SNR_ARTEFACTS("SNR too low, light or motion changes dominate"),
+        /** Error 11: SNR below the minimum. */
+        LOW_SNR("SNR too low"),
+        /** Error 10: the head moves at the very rate the spectrum picked. */
+        MOTION_AT_RATE("head motion at the pulse rate"),
+        /** Error 10: the pulse moves blue as much as green: light, not blood. */
+        LIGHT_NOT_BLOOD("colour of light, not blood");
+
+        private final String text;
+
+        PulseGate(String text) {
+            this.text = text;
+        }
+
+        /** A few words for logs. */
+        public String text() {
+            return text;
+        }
+    }
+
+    /** The test of the HRV gate that decided whether one beat wave's HRV counts. */
+    public enum HrvGate {
+        /** Credible. */
+        PASSED("passed"),
+        /** Shorter than the HRV minimum duration. */
+        TOO_SHORT("too short"),
+        /** The beats' shapes are not consistent enough (beat SNR below the minimum). */
+        BEAT_SHAPE("beat shapes inconsistent"),
+        /** Fewer accepted intervals than the minimum. */
+        FEW_INTERVALS("too few intervals"),
+        /** Too many intervals rejected as artefacts. */
+        MANY_REJECTED("too many intervals rejected"),
+        /** Timing noise explains too much of RMSSD: what the correction would leave is mostly its own error. */
+        NOISE_SHARE("timing noise dominates");
+
+        private final String text;
+
+        HrvGate(String text) {
+            this.text = text;
+        }
+
+        /** A few words for logs. */
+        public String text() {
+            return text;
+        }
+    }
+
+    /**
+     * HRV measured on one beat wave.
+     *
+     * @param windowSec         window of the rPPG method over which the wave's colour weights were chosen, s
+     * @param beats             beats detected
+     * @param acceptedIntervals inter-beat intervals that passed artefact rejection
+     * @param beatSnrDb         consistency of the beats' shapes (see BeatQuality), dB
+     * @param timingNoiseMs     beat-timing noise estimated for the correction, ms (NaN when not estimated)
+     * @param rmssdNoiseShare   share of the measured RMSSD^2 that timing noise explains (NaN when not estimated)
+     * @param gate              the HRV gate's verdict on this wave
+     * @param sdnnMs            SDNN with the timing noise taken off; null unless the gate passed
+     * @param rmssdMs           RMSSD likewise
+     */
+    public record BeatWave(double windowSec, int beats, int acceptedIntervals, double beatSnrDb,
+                           double timingNoiseMs, double rmssdNoiseShare, HrvGate gate, Double sdnnMs,
+                           Double rmssdMs) {
+    }
+
+    /**
+     * One line saying what the engine saw and decided, for the scan's log: the method, the spectral peak and
+     * SNR per region, the heart-rate gate, each beat wave's HRV gate and the breathing sources used.
+     */
+    public String summary() {
+        StringBuilder s = new StringBuilder(method.name());
+        if (pulseGate == PulseGate.NOT_REACHED) {
+            return s.append(": no pulse measured (").append(result.failure()).append(')').toString();
+        }
+        s.append(String.format(Locale.ROOT, ", peak %.1f bpm%s at %.1f dB (", heartRateHz * 60,
+                subharmonicChosen ? " (halved)" : "", result.pulseSnrDb()));
+        StringJoiner r = new StringJoiner(", ");
+        for (int k = 0; k < regions.size(); k++) {
+            r.add(String.format(Locale.ROOT, "%s %.1f", regions.get(k), regionSnrDb[k]));
+        }
+        s.append(r).append(')');
+        if (pbvSignature != null) {
+            s.append(", skin's own signature");
+        }
+        if (pulseGate != PulseGate.PASSED) {
+            return s.append(", heart rate withheld: ").append(pulseGate.text()).append(" (error ")
+                    .append(result.failure().code()).append(')').toString();
+        }
+        s.append(", heart rate reported");
+        for (BeatWave w : beatWaves) {
+            s.append(String.format(Locale.ROOT, "; HRV on the %.1f s wave: %d beats, %d intervals kept, beat shape %.1f dB",
+                    w.windowSec(), w.beats(), w.acceptedIntervals(), w.beatSnrDb()));
+            if (Double.isFinite(w.timingNoiseMs())) {
+                s.append(String.format(Locale.ROOT, ", timing noise %.1f ms (%.0f%% of RMSSD^2)", w.timingNoiseMs(),
+                        100 * w.rmssdNoiseShare()));
+            }
+            s.append(w.gate() == HrvGate.PASSED ? ", credible" : ", withheld: " + w.gate().text());
+            if (w.sdnnMs() != null && w.rmssdMs() != null) {
+                s.append(String.format(Locale.ROOT, " (SDNN %.1f, RMSSD %.1f ms)", w.sdnnMs(), w.rmssdMs()));
+            }
+        }
+        if (respiration != null) {
+            s.append("; breathing ");
+            if (respiration.found()) {
+                StringJoiner used = new StringJoiner(", ", " from ", "");
+                for (RespirationEstimate e : respiration.used()) {
+                    used.add(e.source().name());
+                }
+                s.append(String.format(Locale.ROOT, "%.1f /min", respiration.breathsPerMinute())).append(used);
+            } else {
+                s.append("not credible");
+            }
+        }
+        return s.toString();
     }
 }

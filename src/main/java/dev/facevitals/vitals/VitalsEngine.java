@@ -6,5 +6,15 @@ package dev.facevitals.vitals;
  */
 public interface VitalsEngine {
 
-    VitalsResult estimate(SignalTraces traces);
+    /**
+     * The vital signs with the figures behind them (for the scan's log and for tuning).
+     *
+     * @param traces input: the scan's per-frame measurements (not modified)
+     */
+    VitalsAnalysis analyse(SignalTraces traces);
+
+    /** The vital signs alone. */
+    default VitalsResult estimate(SignalTraces traces) {
+        return analyse(traces).result();
+    }
 }

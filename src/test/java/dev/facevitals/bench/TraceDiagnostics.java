@@ -98,12 +98,15 @@ public final class TraceDiagnostics {
     private static void ungatedHrv(SignalTraces t, SyntheticTruth truth) {
         VitalsSettings.Hrv h = VitalsSettings.DEFAULTS.hrv();
         VitalsAnalysis a = new DefaultVitalsEngine(VitalsBenchmark.hrvGateOpened(VitalsSettings.DEFAULTS)).analyse(t);
-        System.out.printf("  HRV gate opened: SDNN %s ms (truth %.1f), RMSSD %s ms (truth %.1f), beat SNR %.1f dB"
-                        + " (gate %.0f), intervals accepted %d of %d, pulse SNR %.1f dB, timing noise %.1f ms"
-                        + " (%.0f%% of RMSSD^2, taken off)%n",
-                fmt(a.result().sdnnMs()), truth.sdnnMs(), fmt(a.result().rmssdMs()), truth.rmssdMs(), a.beatSnrDb(),
-                h.minBeatSnrDb(), a.acceptedIntervals(), Math.max(0, a.beats() - 1), a.result().pulseSnrDb(),
-                a.timingNoiseMs(), 100 * a.rmssdNoiseShare());
+        System.out.printf("  HRV gate opened: SDNN %s ms (truth %.1f), RMSSD %s ms (truth %.1f), pulse SNR %.1f dB,"
+                        + " beat SNR gate %.0f dB%n", fmt(a.result().sdnnMs()), truth.sdnnMs(),
+                fmt(a.result().rmssdMs()), truth.rmssdMs(), a.result().pulseSnrDb(), h.minBeatSnrDb());
+        for (VitalsAnalysis.BeatWave w : a.beatWaves()) {
+            System.out.printf("    %.1f s wave: SDNN %s, RMSSD %s ms, beat SNR %.1f dB, intervals accepted %d of %d,"
+                            + " timing noise %.1f ms (%.0f%% of RMSSD^2, taken off)%n", w.windowSec(),
+                    fmt(w.sdnnMs()), fmt(w.rmssdMs()), w.beatSnrDb(), w.acceptedIntervals(),
+                    Math.max(0, w.beats() - 1), w.timingNoiseMs(), 100 * w.rmssdNoiseShare());
+        }
     }
 
     private static String fmt(Double v) {

@@ -507,8 +507,9 @@ public final class VitalsBenchmark {
         System.out.println("Talking-face clip " + clip.getFileName() + " through the pipeline:");
         for (double min : new double[] {20, 5}) {
             SignalTraces[] tapped = new SignalTraces[1];
+            List<String> steps = new ArrayList<>();
             AnalysisOutcome o = new PipelineAnalyzer(decoder, vision, shortScans(VitalsSettings.DEFAULTS, min), min)
-                    .analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
+                    .analyze(clip, stepsInto(steps), tr -> tapped[0] = tr);
             AnalysisOutcome.VideoSummary v = o.video();
             System.out.printf("  minimum duration %.0f s: %s, %.1f s, %.1f fps, face coverage %s -> %s%n", min,
                     v == null ? "?" : v.width() + "x" + v.height(), v == null ? 0 : v.durationS(),
@@ -517,10 +518,22 @@ public final class VitalsBenchmark {
                             : String.format("HR %s bpm, RR %s /min, SDNN %s ms, SNR %.1f dB",
                             fmt(o.vitals().heartRateBpm()), fmt(o.vitals().respiratoryRateBpm()),
                             fmt(o.vitals().sdnnMs()), o.vitals().pulseSnrDb()));
-            if (o.vitals() != null && o.failure() != null) {
-                System.out.printf("    (pulse SNR %.1f dB)%n", o.vitals().pulseSnrDb());
-            }
+            steps.forEach(line -> System.out.println("    " + line));
         }
+    }
+
+    /** Progress that keeps the analysis's step lines (what the scan's log would say). */
+    private static VideoAnalyzer.Progress stepsInto(List<String> steps) {
+        return new VideoAnalyzer.Progress() {
+            @Override
+            public void frames(int frames, long estimate) {
+            }
+
+            @Override
+            public void step(String what) {
+                steps.add(what);
+            }
+        };
     }
 
     /** Nominal heart rate of the EVM face clip (its source gives about 53 bpm; no pulse trace). */
@@ -539,8 +552,9 @@ public final class VitalsBenchmark {
                 .analyze(clip, VideoAnalyzer.Progress.NONE);
         double min = 8;
         SignalTraces[] tapped = new SignalTraces[1];
+        List<String> steps = new ArrayList<>();
         AnalysisOutcome o = new PipelineAnalyzer(decoder, vision, shortScans(settings(PulseMethod.PBV), min), min)
-                .analyze(clip, VideoAnalyzer.Progress.NONE, tr -> tapped[0] = tr);
+                .analyze(clip, stepsInto(steps), tr -> tapped[0] = tr);
         AnalysisOutcome.VideoSummary v = o.video();
         System.out.printf("  %s, %.1f s, %.1f fps, face coverage %s; at the default 20 s minimum: %s%n",
                 v == null ? "?" : v.width() + "x" + v.height(), v == null ? 0 : v.durationS(), v == null ? 0 : v.fps(),
@@ -559,6 +573,7 @@ public final class VitalsBenchmark {
                     r.pulseSnrDb(), Double.isFinite(a.heartRateHz()) ? String.format("%.1f", 60 * a.heartRateHz())
                             : "-", a.segmentDurationSec());
         }
+        steps.forEach(line -> System.out.println("  scan log, minimum " + (int) min + " s: " + line));
     }
 
     /** An engine with another minimum duration, the spectrum's segment no longer than it. */

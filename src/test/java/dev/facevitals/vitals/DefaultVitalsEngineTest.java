@@ -104,14 +104,23 @@ class DefaultVitalsEngineTest {
         assertThat(r.pnn50Pct()).isCloseTo(pnn50(truth), within(10.0));
         double si = StressIndex.baevsky(truth);
         assertThat(r.stressIndex()).isCloseTo(si, within(0.3 * si));
-        assertThat(a.acceptedIntervals()).isGreaterThan(60);
+        assertThat(a.beatWaves()).hasSize(2).allSatisfy(w -> {
+            assertThat(w.gate()).isEqualTo(VitalsAnalysis.HrvGate.PASSED);
+            assertThat(w.acceptedIntervals()).isGreaterThan(60);
+            assertThat(w.rmssdMs()).isCloseTo(rmssd(truth), within(0.2 * rmssd(truth)));
+        });
+        assertThat(a.beatWaves()).extracting(VitalsAnalysis.BeatWave::windowSec).containsExactly(
+                VitalsSettings.DEFAULTS.pulse().windowSec(), VitalsSettings.DEFAULTS.hrv().beatWindowSec());
     }
 
     @Test
     void hrvIsNullWhenTheScanIsShortOrTheBeatsAreNoisy() {
         SyntheticScan shortScan = SyntheticScan.variability(5);
         shortScan.durationSec = 22;
-        VitalsResult s = engine.estimate(shortScan.build());
+        VitalsAnalysis sa = engine.analyse(shortScan.build());
+        VitalsResult s = sa.result();
+        assertThat(sa.beatWaves()).extracting(VitalsAnalysis.BeatWave::gate)
+                .containsOnly(VitalsAnalysis.HrvGate.TOO_SHORT);
         assertThat(s.heartRateBpm()).isNotNull();
         assertThat(s.sdnnMs()).isNull();
         assertThat(s.rmssdMs()).isNull();
@@ -122,7 +131,9 @@ class DefaultVitalsEngineTest {
         noisy.noise = 0.003;
         VitalsAnalysis n = engine.analyse(noisy.build());
         assertThat(n.result().heartRateBpm()).isCloseTo(68, within(2.0));
-        assertThat(n.beatSnrDb()).isLessThan(VitalsSettings.DEFAULTS.hrv().minBeatSnrDb());
+        assertThat(n.beatWaves()).filteredOn(w -> w.gate() == VitalsAnalysis.HrvGate.BEAT_SHAPE).isNotEmpty()
+                .allSatisfy(w -> assertThat(w.beatSnrDb()).isLessThan(VitalsSettings.DEFAULTS.hrv().minBeatSnrDb()));
+        assertThat(n.summary()).contains("beat shapes inconsistent");
         assertThat(n.result().sdnnMs()).isNull();
         assertThat(n.result().stressIndex()).isNull();
     }
@@ -150,8 +161,10 @@ class DefaultVitalsEngineTest {
             VitalsAnalysis raw = new DefaultVitalsEngine(uncorrected).analyse(traces);
             VitalsAnalysis a = engine.analyse(traces);
             double[] truth = scan.trueIntervalsMs(a.segmentStartSec(), a.segmentStartSec() + a.segmentDurationSec());
-            assertThat(a.timingNoiseMs()).as("seed %d", seed).isBetween(10.0, 30.0);
-            assertThat(a.rmssdNoiseShare()).as("seed %d", seed).isBetween(0.1, 0.75);
+            for (VitalsAnalysis.BeatWave w : a.beatWaves()) {
+                assertThat(w.timingNoiseMs()).as("seed %d", seed).isBetween(10.0, 30.0);
+                assertThat(w.rmssdNoiseShare()).as("seed %d", seed).isBetween(0.1, 0.75);
+            }
             assertThat(a.result().rmssdMs()).as("seed %d", seed).isLessThan(raw.result().rmssdMs());
             assertThat(a.result().rmssdMs()).as("seed %d", seed).isCloseTo(rmssd(truth), within(0.3 * rmssd(truth)));
             rawError += Math.abs(raw.result().rmssdMs() - rmssd(truth)) / scans;
@@ -191,8 +204,11 @@ class DefaultVitalsEngineTest {
             double truth = rmssd(scan.trueIntervalsMs(start, start + two.segmentDurationSec()));
             twoError += Math.abs(two.result().rmssdMs() - truth);
             shortError += Math.abs(s.result().rmssdMs() - truth);
-            twoNoise += two.timingNoiseMs();
-            shortNoise += s.timingNoiseMs();
+            assertThat(s.beatWaves()).hasSize(1);
+            assertThat(two.beatWaves()).hasSize(2);
+            assertThat(two.beatWaves().get(0)).isEqualTo(s.beatWaves().get(0));
+            twoNoise += two.beatWaves().get(1).timingNoiseMs();
+            shortNoise += s.beatWaves().get(0).timingNoiseMs();
             assertThat(two.result().heartRateBpm()).isEqualTo(s.result().heartRateBpm());
             assertThat(two.result().respiratoryRateBpm()).isEqualTo(s.result().respiratoryRateBpm());
         }
@@ -263,9 +279,11 @@ class DefaultVitalsEngineTest {
     void noiseAloneFailsWithPulseQuality(PulseMethod method) {
         SyntheticScan scan = new SyntheticScan();
         scan.pulseAmplitude = 0;
-        VitalsResult r = with(method).estimate(scan.build());
+        VitalsAnalysis a = with(method).analyse(scan.build());
+        VitalsResult r = a.result();
         assertThat(r.failure()).isEqualTo(VitalsResult.SignalFailure.PULSE_QUALITY);
         assertThat(r.failure().code()).isEqualTo(11);
+        assertThat(a.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.LOW_SNR);
         assertThat(r.heartRateBpm()).isNull();
         assertThat(r.respiratoryRateBpm()).isNull();
         assertThat(r.sdnnMs()).isNull();
@@ -282,6 +300,9 @@ class DefaultVitalsEngineTest {
         assertThat(a.motionRatio()).isGreaterThan(VitalsSettings.DEFAULTS.quality().maxMotionRatio());
         assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
         assertThat(a.result().failure().code()).isEqualTo(10);
+        assertThat(a.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.FACE_MOTION);
+        assertThat(a.beatWaves()).isEmpty();
+        assertThat(a.summary()).contains("face motion in the pulse band (error 10)");
         assertThat(a.result().heartRateBpm()).isNull();
     }
 
@@ -303,7 +324,29 @@ class DefaultVitalsEngineTest {
         assertThat(60 * a.heartRateHz()).isCloseTo(54, within(1.0));
         assertThat(a.result().pulseSnrDb()).isGreaterThan(VitalsSettings.DEFAULTS.quality().minPulseSnrDb());
         assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+        assertThat(a.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.MOTION_AT_RATE);
         assertThat(a.result().heartRateBpm()).isNull();
+    }
+
+    /**
+     * A clean rhythm that moves blue half again as much as green (a screen flickering at a pulse-like rate
+     * on the face): GREEN finds it at a good SNR, but blood absorbs green most, so it is light: error 10.
+     */
+    @Test
+    void aRhythmThatMovesBlueMoreThanGreenIsTakenForLight() {
+        SyntheticScan scan = new SyntheticScan();
+        scan.pulseDirection = new double[] {0.3, 1.0, 1.5};
+        VitalsAnalysis a = with(PulseMethod.GREEN).analyse(scan.build());
+        assertThat(60 * a.heartRateHz()).isCloseTo(70, within(1.0));
+        assertThat(a.result().pulseSnrDb()).isGreaterThan(VitalsSettings.DEFAULTS.quality().minPulseSnrDb());
+        assertThat(a.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.LIGHT_NOT_BLOOD);
+        assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+        assertThat(a.summary()).contains("colour of light, not blood (error 10)");
+
+        scan.pulseDirection = SyntheticScan.PULSE_DIRECTION.clone();
+        VitalsAnalysis blood = with(PulseMethod.GREEN).analyse(scan.build());
+        assertThat(blood.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.PASSED);
+        assertThat(blood.result().heartRateBpm()).isCloseTo(70, within(1.0));
     }
 
     @Test
@@ -316,6 +359,7 @@ class DefaultVitalsEngineTest {
         VitalsAnalysis a = with(PulseMethod.GREEN).analyse(scan.build());
         assertThat(a.artefactRatio()).isGreaterThan(VitalsSettings.DEFAULTS.quality().maxArtefactRatio());
         assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+        assertThat(a.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS);
     }
 
     @Test
@@ -339,7 +383,10 @@ class DefaultVitalsEngineTest {
     }
 
     private void assertEarlyFailure(SignalTraces traces, VitalsResult.SignalFailure expected, int code) {
-        VitalsResult r = engine.estimate(traces);
+        VitalsAnalysis a = engine.analyse(traces);
+        VitalsResult r = a.result();
+        assertThat(a.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.NOT_REACHED);
+        assertThat(a.summary()).contains("no pulse measured (" + expected + ")");
         assertThat(r.failure()).isEqualTo(expected);
         assertThat(r.failure().code()).isEqualTo(code);
         assertThat(r.heartRateBpm()).isNull();

@@ -16,6 +16,7 @@ import dev.facevitals.vision.ScanFaceReport;
 import dev.facevitals.vision.SkinTraceRecorder;
 import dev.facevitals.vision.opencv.OpenCvVision;
 import dev.facevitals.vitals.SignalTraces;
+import dev.facevitals.vitals.VitalsAnalysis;
 import dev.facevitals.vitals.VitalsEngine;
 import dev.facevitals.vitals.VitalsResult;
 
@@ -117,9 +118,11 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                 if (tracesTap != null) {
                     tracesTap.accept(traces);
                 }
-                VitalsResult vitals = engine.estimate(traces);
+                VitalsAnalysis analysis = engine.analyse(traces);
+                VitalsResult vitals = analysis.result();
                 LOG.debugf("Analysed %d frames: decode+vision %d ms, vitals %d ms", frames,
                         (tVision - t0) / 1_000_000, (System.nanoTime() - tVision) / 1_000_000);
+                progress.step("vitals: " + analysis.summary());
                 Double live = livenessOf(keyFrame, vitals);
                 return new AnalysisOutcome(video, vitals, coverage, failureOf(vitals, video), live);
             }

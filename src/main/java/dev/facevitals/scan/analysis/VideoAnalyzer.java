@@ -20,6 +20,13 @@ public interface VideoAnalyzer {
         /** @param frames frames decoded so far @param estimate frames expected (0 when unknown) */
         void frames(int frames, long estimate);
 
+        /**
+         * A step of the analysis worth a line in the scan's log (what the vitals engine saw and decided).
+         * Ignored unless overridden.
+         */
+        default void step(String what) {
+        }
+
         Progress NONE = (frames, estimate) -> { };
     }
 }
