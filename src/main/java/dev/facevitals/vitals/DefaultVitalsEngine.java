@@ -26,8 +26,10 @@ import dev.facevitals.vitals.signal.Spectra;
 import dev.facevitals.vitals.signal.Stats;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The vitals pipeline:
@@ -449,7 +451,11 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             }
             c.add(est.fromBeatSeries(RespirationSource.RIFV, ti, iv, beatUpper));
         }
-        return est.fuse(c);
+        // a head that sways or turns shades the skin at its own rates, in the skin's level and the beats'
+        // amplitudes alike: then those two count only where the head's vertical motion or size, or the beat
+        // intervals, agree
+        boolean swaying = RgbQuality.swayRatio(p.faceX, p.faceSize, fs, rs.minHz(), rs.maxHz()) > rs.maxSway();
+        return est.fuse(c, swaying ? EnumSet.of(RespirationSource.RIIV, RespirationSource.RIAV) : Set.of());
     }
 
     private static double[] acceptedOnly(double[] ibi, boolean[] accepted) {

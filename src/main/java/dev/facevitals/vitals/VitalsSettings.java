@@ -264,11 +264,15 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      * @param soloQuality least quality for one source to be believed without another agreeing (default
      *                    0.995: noise passes in about one source in two hundred; clear breathing scores higher)
      * @param agreementHz how close sources must be to be averaged, Hz (default 0.05 = 3 per minute)
+     * @param maxSway     the face's sideways movement within the breathing band, RMS over the face size,
+     *                    above which the skin's level and the beats' amplitudes need another source to agree
+     *                    (default 0.003, 0.6 px on a 200 px face: the shading a swaying or turning head paints
+     *                    moves them at its own rates; still faces measured at most 0.0006)
      */
     public record Respiration(double minHz, double maxHz, double minQuality, double soloQuality,
-                              double agreementHz) {
+                              double agreementHz, double maxSway) {
 
-        public static final Respiration DEFAULTS = new Respiration(0.1, 0.7, 0.9, 0.995, 0.05);
+        public static final Respiration DEFAULTS = new Respiration(0.1, 0.7, 0.9, 0.995, 0.05, 0.003);
 
         public Respiration {
             Checks.positive("minHz", minHz);
@@ -282,6 +286,11 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
                 throw new IllegalArgumentException("soloQuality must be in [minQuality, 1]");
             }
             Checks.positive("agreementHz", agreementHz);
+            Checks.positive("maxSway", maxSway);
+        }
+
+        public Respiration withMaxSway(double v) {
+            return new Respiration(minHz, maxHz, minQuality, soloQuality, agreementHz, v);
         }
     }
 

@@ -79,6 +79,32 @@ class DefaultVitalsEngineTest {
         }
     }
 
+    /**
+     * The same sway with five times the shading (1 %, three times the pulse's amplitude): the skin's level then
+     * shows the sway's 21 per minute as clearly as the head's vertical motion shows the breathing's 15, two
+     * lone sources of quality 1. While the head sways, the skin's level and the beats' amplitudes count only
+     * beside another source, so the breathing rate is 15; with that rule off ({@code maxSway} out of reach)
+     * the shading wins.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void shadingFromASwayingHeadIsNotTakenForBreathing(long seed) {
+        SyntheticScan scan = SyntheticScan.realistic(70, seed);
+        scan.breathingMotionPx = 1;
+        scan.shakePx = 6;
+        scan.shakeHz = 0.35;
+        scan.shakeShading = 0.01;
+        SignalTraces traces = scan.build();
+        VitalsAnalysis a = engine.analyse(traces);
+        assertThat(a.result().heartRateBpm()).isCloseTo(70, within(1.0));
+        assertThat(a.result().respiratoryRateBpm()).isCloseTo(15, within(1.0));
+
+        VitalsSettings off = VitalsSettings.DEFAULTS.withRespiration(
+                VitalsSettings.DEFAULTS.respiration().withMaxSway(1.0));
+        Double without = new DefaultVitalsEngine(off).estimate(traces).respiratoryRateBpm();
+        assertThat(without).isCloseTo(21, within(1.0));
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {48, 72, 90})
     void strongDicroticWaveIsNotReportedAsTwiceTheRate(double bpm) {

@@ -89,7 +89,7 @@ class VitalsSettingsTest {
                 .hasMessageContaining("maxNoiseShare");
         assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 0.6, 32, 0.75, 0))
                 .hasMessageContaining("beatWindowSec");
-        assertThatThrownBy(() -> new VitalsSettings.Respiration(0.1, 0.7, 0.9, 0.8, 0.05))
+        assertThatThrownBy(() -> new VitalsSettings.Respiration(0.1, 0.7, 0.9, 0.8, 0.05, 0.003))
                 .hasMessageContaining("soloQuality");
     }
 

@@ -18,6 +18,9 @@ import dev.facevitals.vitals.signal.Stats;
  *       head that sways or nods at some rate shades the skin at that rate; when that rate is the one the
  *       spectrum picked, the "pulse" is the head's, however clean it looks and however small the motion is
  *       over the whole band.</li>
+ *   <li>{@link #swayRatio}: the face's sideways movement within the breathing band. Breathing lifts the head;
+ *       it does not move it sideways, so this says the head turns or sways, and the shading that paints on
+ *       the skin's level and on the beats' amplitudes at breathing rates is not breathing.</li>
  *   <li>{@link #artefactRatio}: power of the relative R, G, B changes outside the pulse band (above the
  *       detrend cut-off, so slow drift of the light does not count) over the power inside it. Brightness
  *       steps, flicker and motion shading put most of their power outside the band; sensor noise alone gives
@@ -41,7 +44,20 @@ public final class RgbQuality {
      */
     public static double motionRatio(double[] faceX, double[] faceY, double[] faceSize, double fs, double loHz,
                                      double hiHz) {
-        return faceMotion(faceX, faceY, faceSize, fs, loHz, hiHz, loHz / 4, 0.02);
+        return faceMotion(new double[][] {faceX, faceY, faceSize}, faceSize, fs, loHz, hiHz, loHz / 4, 0.02);
+    }
+
+    /**
+     * @param faceX    input: face centre x per sample, pixels, uniformly sampled, finite
+     * @param faceSize input: face size, pixels
+     * @param fs       input: sampling rate, Hz
+     * @param loHz     input: band lower edge, Hz (the breathing band's)
+     * @param hiHz     input: band upper edge, Hz
+     * @return RMS of the face's sideways movement within the band as a fraction of the face size; 0 for fewer
+     *     than 3 samples or no size
+     */
+    public static double swayRatio(double[] faceX, double[] faceSize, double fs, double loHz, double hiHz) {
+        return faceMotion(new double[][] {faceX}, faceSize, fs, loHz, hiHz, loHz / 4, 0.01);
     }
 
     /**
@@ -56,23 +72,23 @@ public final class RgbQuality {
      */
     public static double motionAtRate(double[] faceX, double[] faceY, double[] faceSize, double fs, double rateHz,
                                       double halfWidthHz) {
-        return faceMotion(faceX, faceY, faceSize, fs, rateHz - halfWidthHz, rateHz + halfWidthHz,
-                Math.max(0.05, (rateHz - halfWidthHz) / 4), 0.01);
+        return faceMotion(new double[][] {faceX, faceY, faceSize}, faceSize, fs, rateHz - halfWidthHz,
+                rateHz + halfWidthHz, Math.max(0.05, (rateHz - halfWidthHz) / 4), 0.01);
     }
 
     /**
-     * RMS of the face box's centre and size changes within {@code [loHz, hiHz]} (periodogram at
+     * RMS of the given face-box traces' changes within {@code [loHz, hiHz]} (periodogram at
      * {@code resolutionHz} after a smoothness-priors detrend at {@code detrendHz}) over the median size.
      */
-    private static double faceMotion(double[] faceX, double[] faceY, double[] faceSize, double fs, double loHz,
-                                     double hiHz, double detrendHz, double resolutionHz) {
+    private static double faceMotion(double[][] traces, double[] faceSize, double fs, double loHz, double hiHz,
+                                     double detrendHz, double resolutionHz) {
         double size = Stats.median(faceSize);
-        if (faceX.length < 3 || !(size > 0)) {
+        if (faceSize.length < 3 || !(size > 0)) {
             return 0;
         }
         double lambda = Detrend.lambdaForCutoff(detrendHz, fs);
         double power = 0;
-        for (double[] trace : new double[][] {faceX, faceY, faceSize}) {
+        for (double[] trace : traces) {
             power += Spectra.periodogram(Detrend.smoothnessPriors(trace, lambda), fs, resolutionHz)
                     .bandPower(loHz, hiHz);
         }

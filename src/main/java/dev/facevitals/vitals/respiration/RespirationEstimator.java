@@ -10,6 +10,7 @@ import dev.facevitals.vitals.signal.Stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Breathing rate from several weak cues, each judged by how concentrated its spectrum is.
@@ -45,6 +46,9 @@ import java.util.List;
  * harmonic is exact), it wins instead: breathing moves and shades the face twice per cycle as well as once
  * (a generated still face showed the skin's slow level, and the face's sideways position, then still a
  * source, at 30 /min, the head's vertical motion at the true 15), and nothing shows at half a rate.
+ *
+ * <p>Sources the caller names as needing company (the intensity cues while the head sways) count only in a
+ * group with another source.
  *
  * <p>Beat-derived series (RIAV, RIFV) are sampled once per beat, so they can only show breathing slower than
  * half the heart rate; the caller passes that limit as {@code upperHz}. Immutable and thread-safe.
@@ -198,6 +202,18 @@ public final class RespirationEstimator {
      * @return the fused rate; {@link RespirationResult#found()} false when no source is credible
      */
     public RespirationResult fuse(List<RespirationEstimate> candidates) {
+        return fuse(candidates, Set.of());
+    }
+
+    /**
+     * Like {@link #fuse(List)}, with sources that cannot decide alone: a group counts only when it holds a
+     * source outside {@code needCompany} (the skin's level and the beats' amplitudes while the head sways:
+     * the shading it paints moves them both, at its own rates).
+     *
+     * @param candidates  input: the sources' estimates (nulls allowed and skipped)
+     * @param needCompany input: sources that count only beside another source agreeing with them
+     */
+    public RespirationResult fuse(List<RespirationEstimate> candidates, Set<RespirationSource> needCompany) {
         List<RespirationEstimate> all = new ArrayList<>();
         List<RespirationEstimate> credible = new ArrayList<>();
         for (RespirationEstimate e : candidates) {
@@ -220,7 +236,8 @@ public final class RespirationEstimator {
                 }
             }
             double sum = qualitySum(group);
-            boolean enough = group.size() >= 2 || topQuality(group) >= soloQuality;
+            boolean enough = (group.size() >= 2 || topQuality(group) >= soloQuality)
+                    && group.stream().anyMatch(e -> !needCompany.contains(e.source()));
             if (enough) {
                 groups.add(group);
             }

@@ -37,6 +37,25 @@ class RgbQualityTest {
         assertThat(RgbQuality.motionAtRate(new double[2], new double[2], new double[2], fs, 1.2, 0.05)).isZero();
     }
 
+    /**
+     * A 3 px sideways sway at 0.3 Hz on a 200 px face: the sway ratio is the sway's RMS over the size,
+     * (3 / sqrt 2) / 200; a sway at pulse rates (1.2 Hz) lies outside the breathing band.
+     */
+    @Test
+    void swayRatioIsTheSidewaysMotionInTheBreathingBand() {
+        double[] x = new double[N];
+        double[] fast = new double[N];
+        for (int i = 0; i < N; i++) {
+            x[i] = 320 + 3 * Math.sin(2 * Math.PI * 0.3 * i / FS);
+            fast[i] = 320 + 3 * Math.sin(2 * Math.PI * 1.2 * i / FS);
+        }
+        double[] size = constant(200);
+        assertThat(RgbQuality.swayRatio(x, size, FS, 0.1, 0.7)).isCloseTo(3 / Math.sqrt(2) / 200, within(0.0005));
+        assertThat(RgbQuality.swayRatio(constant(320), size, FS, 0.1, 0.7)).isLessThan(1e-9);
+        assertThat(RgbQuality.swayRatio(fast, size, FS, 0.1, 0.7)).isLessThan(0.001);
+        assertThat(RgbQuality.swayRatio(new double[2], new double[2], FS, 0.1, 0.7)).isZero();
+    }
+
     @Test
     void shakingAtPulseRatesIsMeasuredAsAFractionOfFaceSize() {
         double[] x = new double[N];

@@ -5,7 +5,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 
 import static dev.facevitals.vitals.respiration.RespirationSource.FACE_SIZE;
@@ -146,6 +148,30 @@ class RespirationEstimatorTest {
         RespirationResult noHalf = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.33, 1.0),
                 new RespirationEstimate(FACE_SIZE, 0.5015, 0.9987), new RespirationEstimate(RIIV, 0.4969, 0.9922)));
         assertThat(noHalf.frequencyHz()).isCloseTo(0.4995, within(0.001));
+    }
+
+    /**
+     * Seen on a generated face turning a little under a side light (`motion-quarter-1`): the skin's level at
+     * 37.6 /min with quality 1.0 beat the head's vertical motion at the true 15.6 (0.995). Sources that need
+     * company count only in a group with another kind of source.
+     */
+    @Test
+    void sourcesThatNeedCompanyDoNotDecideAlone() {
+        List<RespirationEstimate> seen = List.of(new RespirationEstimate(FACE_Y, 0.26, 0.995),
+                new RespirationEstimate(RIIV, 0.627, 1.0), new RespirationEstimate(RIFV, 0.257, 0.39));
+        assertThat(est.fuse(seen).frequencyHz()).isEqualTo(0.627);
+        Set<RespirationSource> shading = EnumSet.of(RIIV, RIAV);
+        RespirationResult r = est.fuse(seen, shading);
+        assertThat(r.frequencyHz()).isEqualTo(0.26);
+        assertThat(r.used()).extracting(RespirationEstimate::source).containsExactly(FACE_Y);
+        // two of them agreeing are still only the shading
+        assertThat(est.fuse(List.of(new RespirationEstimate(RIIV, 0.58, 1.0), new RespirationEstimate(RIAV, 0.59, 0.99)),
+                shading).found()).isFalse();
+        // beside another kind of source they count, and are averaged in
+        RespirationResult together = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.25, 0.95),
+                new RespirationEstimate(RIIV, 0.26, 0.95)), shading);
+        assertThat(together.frequencyHz()).isCloseTo(0.255, within(1e-12));
+        assertThat(together.used()).hasSize(2);
     }
 
     @Test
