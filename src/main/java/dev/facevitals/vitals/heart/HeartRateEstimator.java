@@ -65,6 +65,10 @@ public final class HeartRateEstimator {
      * @return the estimate, or null when the band holds no peak at all
      */
     public HeartRate estimate(PowerSpectrum raw) {
+        return estimate(raw, true);
+    }
+
+    private HeartRate estimate(PowerSpectrum raw, boolean mayHalve) {
         if (raw.highestPeak(minHz, maxHz) < 0) {
             return null; // nothing but slopes: dividing by a fitted law would make a hump of its misfit
         }
@@ -76,7 +80,7 @@ public final class HeartRateEstimator {
         double f = spectrum.refinedFrequency(k);
         boolean halved = false;
         double fHalf = f / 2;
-        if (fHalf >= minHz) {
+        if (mayHalve && fHalf >= minHz) {
             double tol = Math.max(snrHalfWidthHz / 2, 2 * spectrum.binHz());
             int h = spectrum.highestPeak(Math.max(minHz, fHalf - tol), fHalf + tol);
             if (h >= 0 && spectrum.density(h) >= subharmonicRatio * spectrum.density(k)
@@ -86,6 +90,17 @@ public final class HeartRateEstimator {
             }
         }
         return new HeartRate(f, snrDb(raw, f), halved);
+    }
+
+    /**
+     * The strongest peak as the heart rate, never halved: what {@link #estimate} gives when it takes no
+     * subharmonic (the caller may have reason to doubt the halving).
+     *
+     * @param raw input: power spectrum of the (band-passed) pulse
+     * @return the estimate, or null when the band holds no peak at all
+     */
+    public HeartRate withoutHalving(PowerSpectrum raw) {
+        return estimate(raw, false);
     }
 
     private double medianDensity(PowerSpectrum s) {

@@ -52,6 +52,16 @@ class HeartRateEstimatorTest {
     }
 
     @Test
+    void withoutHalvingTheStrongestPeakIsTheRate() {
+        PowerSpectrum s = spectrum(wave(64, 1.4, 0.2, 2));
+        HeartRate strongest = estimator.withoutHalving(s);
+        assertThat(strongest.bpm()).isCloseTo(128, within(1.0));
+        assertThat(strongest.subharmonicChosen()).isFalse();
+        assertThat(strongest.snrDb()).isEqualTo(estimator.snrDb(s, strongest.frequencyHz()));
+        assertThat(estimator.withoutHalving(new PowerSpectrum(new double[101], 0.05))).isNull();
+    }
+
+    @Test
     void fastRateWithHarmonicIsNotHalved() {
         HeartRate hr = estimator.estimate(spectrum(wave(110, 0.5, 1.0, 3)));
         assertThat(hr.bpm()).isCloseTo(110, within(1.0));
