@@ -118,12 +118,6 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 }
             }
         }
-        double[][] pulses = rp.pulses();
-        double[] regionSnr = rp.regionSnr();
-        double[] weights = rp.weights();
-        double[] fused = rp.fused();
-        HeartRate hr = rp.hr();
-
         double motion = RgbQuality.motionRatio(p.faceX, p.faceY, p.faceSize, fs, pul.minHz(), pul.maxHz());
         double[][] channels = new double[3 * regions][];
         for (int k = 0; k < regions; k++) {
@@ -134,24 +128,32 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         double artefact = RgbQuality.artefactRatio(channels, fs, pul.minHz(), pul.maxHz(), sig.detrendCutoffHz(),
                 segment);
 
-        double snr = hr == null ? Double.NaN : hr.snrDb();
-        VitalsSettings.Quality q = settings.quality();
-        VitalsAnalysis.PulseGate gate;
-        if (motion > q.maxMotionRatio()) {
-            gate = VitalsAnalysis.PulseGate.FACE_MOTION;
-        } else if (hr == null || !(snr >= q.minPulseSnrDb())) {
-            gate = artefact > q.maxArtefactRatio() ? VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS
-                    : VitalsAnalysis.PulseGate.LOW_SNR;
-        } else if (RgbQuality.motionAtRate(p.faceX, p.faceY, p.faceSize, fs, hr.frequencyHz(), MOTION_AT_RATE_HZ)
-                > q.maxMotionAtRate()) {
-            // the head moves at the very rate the spectrum picked: the shading it causes, not blood
-            gate = VitalsAnalysis.PulseGate.MOTION_AT_RATE;
-        } else {
-            double bg = PulseSignature.blueOverGreen(signatureAt(p, hr.frequencyHz(), sig.filterOrder(), lambda,
-                    weights, fused));
-            // a pulse that moves blue more than green is light, not blood (a flickering screen)
-            gate = bg < MAX_BLUE_OVER_GREEN ? VitalsAnalysis.PulseGate.PASSED : VitalsAnalysis.PulseGate.LIGHT_NOT_BLOOD;
+        VitalsAnalysis.PulseGate gate = pulseGate(p, rp, motion, artefact, sig.filterOrder(), lambda);
+        // the strongest rhythm in the colour of light, not blood (a screen flickering at a pulse-like rate, too
+        // strong for the pulse to pass or itself withheld): taken out of every region's colours at its rate and
+        // twice it, the pulse may still show beside it
+        double lightHz = Double.NaN;
+        if (gate == VitalsAnalysis.PulseGate.LIGHT_NOT_BLOOD || ((gate == VitalsAnalysis.PulseGate.LOW_SNR
+                || gate == VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS) && rp.hr() != null
+                && lightColoured(p, rp, sig.filterOrder(), lambda))) {
+            double f = rp.hr().frequencyHz();
+            PreparedTraces rest = p.withoutRhythm(f, pul.snrHalfWidthHz(), filterHi, sig.filterOrder(), lambda);
+            RegionPulses other = regionPulses(rest, method, bandPass, lambda, segment, hrEstimator);
+            if (other.hr() != null && clearOf(other.hr().frequencyHz(), f, pul.snrHalfWidthHz())
+                    && pulseGate(rest, other, motion, artefact, sig.filterOrder(), lambda)
+                    == VitalsAnalysis.PulseGate.PASSED) {
+                p = rest;
+                rp = other;
+                gate = VitalsAnalysis.PulseGate.PASSED;
+                lightHz = f;
+                measuredSignature = null;
+            }
         }
+        double[] regionSnr = rp.regionSnr();
+        double[] weights = rp.weights();
+        double[] fused = rp.fused();
+        HeartRate hr = rp.hr();
+        double snr = hr == null ? Double.NaN : hr.snrDb();
         double hrHz = hr == null ? Double.NaN : hr.frequencyHz();
         boolean halved = hr != null && hr.subharmonicChosen();
         if (gate != VitalsAnalysis.PulseGate.PASSED) {
@@ -159,7 +161,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                     ? VitalsResult.SignalFailure.PULSE_QUALITY : VitalsResult.SignalFailure.RGB_QUALITY;
             return new VitalsAnalysis(VitalsResult.failed(failure, snr), pul.method(), fs, p.startSec,
                     p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, gate,
-                    List.of(), null, measuredSignature);
+                    Double.NaN, List.of(), null, measuredSignature);
         }
 
         VitalsSettings.Hrv hs = settings.hrv();
@@ -208,8 +210,52 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         Double rr = resp.found() ? resp.breathsPerMinute() : null;
         VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null);
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
-                weights, hrHz, halved, motion, artefact, gate, waves.stream().map(BeatHrv::report).toList(), resp,
-                measuredSignature);
+                weights, hrHz, halved, motion, artefact, gate, lightHz, waves.stream().map(BeatHrv::report).toList(),
+                resp, measuredSignature);
+    }
+
+    /** Which test of the heart-rate gate decides: motion, SNR, motion at the rate, the pulse's colour. */
+    private VitalsAnalysis.PulseGate pulseGate(PreparedTraces p, RegionPulses rp, double motion, double artefact,
+                                               int order, double lambda) {
+        VitalsSettings.Quality q = settings.quality();
+        HeartRate hr = rp.hr();
+        if (motion > q.maxMotionRatio()) {
+            return VitalsAnalysis.PulseGate.FACE_MOTION;
+        }
+        if (hr == null || !(hr.snrDb() >= q.minPulseSnrDb())) {
+            return artefact > q.maxArtefactRatio() ? VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS
+                    : VitalsAnalysis.PulseGate.LOW_SNR;
+        }
+        if (RgbQuality.motionAtRate(p.faceX, p.faceY, p.faceSize, p.fs, hr.frequencyHz(), MOTION_AT_RATE_HZ)
+                > q.maxMotionAtRate()) {
+            // the head moves at the very rate the spectrum picked: the shading it causes, not blood
+            return VitalsAnalysis.PulseGate.MOTION_AT_RATE;
+        }
+        return lightColoured(p, rp, order, lambda) ? VitalsAnalysis.PulseGate.LIGHT_NOT_BLOOD
+                : VitalsAnalysis.PulseGate.PASSED;
+    }
+
+    /** Whether the fused pulse's rhythm moves blue as much as green: light (a flickering screen), not blood. */
+    private static boolean lightColoured(PreparedTraces p, RegionPulses rp, int order, double lambda) {
+        double bg = PulseSignature.blueOverGreen(signatureAt(p, rp.hr().frequencyHz(), order, lambda, rp.weights(),
+                rp.fused()));
+        return !(bg < MAX_BLUE_OVER_GREEN);
+    }
+
+    /**
+     * Whether a rate and its second harmonic (the centres of the SNR's two windows) both lie more than
+     * {@code apartHz} from a removed rhythm and its second harmonic, outside the notches' half-power width:
+     * a peak on a notch's flank may be what the notch left of the light.
+     */
+    private static boolean clearOf(double rateHz, double removedHz, double apartHz) {
+        for (double a : new double[] {rateHz, 2 * rateHz}) {
+            for (double b : new double[] {removedHz, 2 * removedHz}) {
+                if (Math.abs(a - b) <= apartHz) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -346,11 +392,17 @@ public final class DefaultVitalsEngine implements VitalsEngine {
 
     private RegionPulses regionPulses(PreparedTraces p, RppgMethod method, SosFilter bandPass, double lambda,
                                       int segment, HeartRateEstimator hrEstimator) {
-        int regions = p.regions();
-        double[][] pulses = new double[regions][];
-        double[] regionSnr = new double[regions];
-        for (int k = 0; k < regions; k++) {
+        double[][] pulses = new double[p.regions()][];
+        for (int k = 0; k < pulses.length; k++) {
             pulses[k] = regionPulse(p, k, method, bandPass, lambda);
+        }
+        return fuse(p, pulses, segment, hrEstimator);
+    }
+
+    /** The regions' pulses weighted by their SNR and fused, and the heart rate of the fused pulse. */
+    private RegionPulses fuse(PreparedTraces p, double[][] pulses, int segment, HeartRateEstimator hrEstimator) {
+        double[] regionSnr = new double[pulses.length];
+        for (int k = 0; k < pulses.length; k++) {
             HeartRate h = hrEstimator.estimate(Spectra.welch(pulses[k], p.fs, segment,
                     settings.signal().spectrumResolutionHz()));
             regionSnr[k] = h == null ? Double.NaN : h.snrDb();

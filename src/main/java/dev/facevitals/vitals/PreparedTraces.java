@@ -1,7 +1,9 @@
 package dev.facevitals.vitals;
 
+import dev.facevitals.vitals.signal.Detrend;
 import dev.facevitals.vitals.signal.Gaps;
 import dev.facevitals.vitals.signal.Resampler;
+import dev.facevitals.vitals.signal.SosFilter;
 import dev.facevitals.vitals.signal.Stats;
 
 import java.util.ArrayList;
@@ -50,6 +52,44 @@ final class PreparedTraces {
 
     int regions() {
         return red.length;
+    }
+
+    /**
+     * These traces without a rhythm at {@code hz} and twice it (where below {@code bandTopHz}) in every
+     * region's colours, for a light flickering at a steady rate, removed before any rPPG method mixes the
+     * colours (a method's changing weights would smear it). Each is taken off by complex demodulation: the
+     * trace shifted down by the rhythm's frequency, low-passed at {@code halfWidthHz} (zero phase), shifted
+     * back, doubled and subtracted; a notch about {@code 2 * halfWidthHz} wide (half the power taken at
+     * {@code +-halfWidthHz}) that leaves the mean, the drift and rhythms further away alone.
+     */
+    PreparedTraces withoutRhythm(double hz, double halfWidthHz, double bandTopHz, int order, double detrendLambda) {
+        SosFilter lowPass = SosFilter.butterworthLowPass(order, halfWidthHz, fs);
+        double[][][] in = {red, green, blue};
+        double[][][] out = new double[3][regions()][];
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < regions(); k++) {
+                double[] y = in[c][k].clone();
+                for (double f = hz; f <= 2 * hz + 1e-9 && f + halfWidthHz < bandTopHz; f += hz) {
+                    // the level and its drift taken off first: shifted up to the rhythm's rate they would make
+                    // the low-pass ring at the ends
+                    double[] varying = Detrend.smoothnessPriors(y, detrendLambda);
+                    double w = 2 * Math.PI * f / fs;
+                    double[] inPhase = new double[length];
+                    double[] quadrature = new double[length];
+                    for (int i = 0; i < length; i++) {
+                        inPhase[i] = varying[i] * Math.cos(w * i);
+                        quadrature[i] = varying[i] * Math.sin(w * i);
+                    }
+                    inPhase = lowPass.filtfilt(inPhase);
+                    quadrature = lowPass.filtfilt(quadrature);
+                    for (int i = 0; i < length; i++) {
+                        y[i] -= 2 * (inPhase[i] * Math.cos(w * i) + quadrature[i] * Math.sin(w * i));
+                    }
+                }
+                out[c][k] = y;
+            }
+        }
+        return new PreparedTraces(fs, startSec, length, faceX, faceY, faceSize, regionNames, out[0], out[1], out[2]);
     }
 
     /** Either prepared traces or the reason there are none. */

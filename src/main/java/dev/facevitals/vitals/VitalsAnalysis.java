@@ -25,6 +25,8 @@ import java.util.StringJoiner;
  * @param motionRatio        in-band face motion RMS over face size
  * @param artefactRatio      out-of-band over in-band colour power
  * @param pulseGate          which test of the heart-rate gate decided, or {@link PulseGate#NOT_REACHED}
+ * @param lightRemovedHz     the rate of a rhythm in the colour of light that was taken out of the pulses
+ *                           before the heart rate reported was found, Hz; NaN when none was
  * @param beatWaves          HRV as measured on each beat wave (empty when the heart rate was not reported);
  *                           the reported HRV needs every wave's gate passed
  * @param respiration        breathing estimates per source and fused (null when not computed)
@@ -35,7 +37,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
                              double segmentDurationSec, List<String> regions, double[] regionSnrDb,
                              double[] regionWeights, double heartRateHz, boolean subharmonicChosen,
                              double motionRatio, double artefactRatio, PulseGate pulseGate,
-                             List<BeatWave> beatWaves, RespirationResult respiration, double[] pbvSignature) {
+                             double lightRemovedHz, List<BeatWave> beatWaves, RespirationResult respiration, double[] pbvSignature) {
 
     public VitalsAnalysis {
         regions = List.copyOf(regions);
@@ -45,7 +47,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
     static VitalsAnalysis early(VitalsResult.SignalFailure failure, PulseMethod method, double fs) {
         return new VitalsAnalysis(VitalsResult.failed(failure, Double.NaN), method, fs, Double.NaN, Double.NaN,
                 List.of(), new double[0], new double[0], Double.NaN, false, Double.NaN, Double.NaN,
-                PulseGate.NOT_REACHED, List.of(), null, null);
+                PulseGate.NOT_REACHED, Double.NaN, List.of(), null, null);
     }
 
     /** The test of the heart-rate gate that decided whether a heart rate is reported. */
@@ -140,6 +142,9 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         s.append(r).append(')');
         if (pbvSignature != null) {
             s.append(", skin's own signature");
+        }
+        if (Double.isFinite(lightRemovedHz)) {
+            s.append(String.format(Locale.ROOT, ", light at %.1f /min taken out", lightRemovedHz * 60));
         }
         if (pulseGate != PulseGate.PASSED) {
             return s.append(", heart rate withheld: ").append(pulseGate.text()).append(" (error ")

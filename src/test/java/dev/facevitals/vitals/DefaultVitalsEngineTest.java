@@ -375,6 +375,33 @@ class DefaultVitalsEngineTest {
         assertThat(blood.result().heartRateBpm()).isCloseTo(70, within(1.0));
     }
 
+    /**
+     * A bluish screen flickering at 96 per minute, twice as strong as the pulse on green, over a pulse at 70:
+     * the strongest rhythm is the light's, withheld by its colour; taken out of the colours at its rate, the
+     * pulse beside it is reported. Never 96.
+     */
+    @ParameterizedTest
+    @EnumSource(PulseMethod.class)
+    void aFlickeringLightIsTakenOutAndThePulseBesideItReported(PulseMethod method) {
+        SyntheticScan scan = SyntheticScan.realistic(70, 2);
+        scan.flickerAmplitude = 0.01;
+        scan.flickerHz = 1.6;
+        scan.flickerColour = new double[] {0.3, 0.6, 1.0};
+        VitalsAnalysis a = with(method).analyse(scan.build());
+        Double hr = a.result().heartRateBpm();
+        if (method == PulseMethod.GREEN) {
+            assertThat(hr).isCloseTo(70, within(1.0));
+        }
+        if (hr != null) {
+            assertThat(hr).isCloseTo(70, within(1.0));
+        }
+        if (Double.isFinite(a.lightRemovedHz())) {
+            assertThat(a.lightRemovedHz()).isCloseTo(1.6, within(0.02));
+            assertThat(a.summary()).containsPattern("light at 9[56]\\.[0-9] /min taken out");
+        }
+        assertThat(60 * a.heartRateHz()).isNotCloseTo(96, within(2.0));
+    }
+
     @Test
     void lightingStepsOverAWeakPulseFailWithRgbQuality() {
         SyntheticScan scan = new SyntheticScan();

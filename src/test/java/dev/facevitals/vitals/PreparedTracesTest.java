@@ -27,6 +27,41 @@ class PreparedTracesTest {
         return b.build();
     }
 
+    /**
+     * A light flickering at 1.6 Hz (1 % of the level) beside a rhythm at 1.1 Hz (0.3 %) on a drifting level:
+     * after {@code withoutRhythm(1.6)} the flicker and its double are gone (under 5 % of the flicker's RMS
+     * left more than 10 s from the ends, where the notch's low-pass settles), the 1.1 Hz rhythm is kept (within
+     * 15 % of its RMS), the level and the face box are untouched.
+     */
+    @Test
+    void aSteadyRhythmIsTakenOutOfEveryColour() {
+        SignalTraces.Builder b = SignalTraces.builder(List.of("forehead"), 640, 480);
+        for (int i = 0; i < 900; i++) {
+            double t = i / 30.0;
+            double level = 150 * (1 + 0.002 * t);
+            double flicker = 0.01 * Math.sin(2 * Math.PI * 1.6 * t) + 0.003 * Math.sin(2 * Math.PI * 3.2 * t);
+            double keep = 0.003 * Math.sin(2 * Math.PI * 1.1 * t);
+            b.addFace(t, 320, 240, 200, new double[] {level * (1 + flicker), level * (1 + flicker + keep),
+                    level * (1 + 2 * flicker)}, new int[] {4000});
+        }
+        PreparedTraces p = PreparedTraces.prepare(b.build(), SETTINGS).traces();
+        PreparedTraces q = p.withoutRhythm(1.6, 0.1, 5.3, 4, 1600);
+        double flickerLeft = 0;
+        double keptError = 0;
+        int n = 0;
+        for (int i = 300; i < p.length - 300; i++, n++) {
+            double t = p.startSec + i / p.fs;
+            double level = 150 * (1 + 0.002 * t);
+            flickerLeft += Math.pow(q.red[0][i] / level - 1, 2);
+            keptError += Math.pow(q.green[0][i] / level - 1 - 0.003 * Math.sin(2 * Math.PI * 1.1 * t), 2);
+        }
+        assertThat(Math.sqrt(flickerLeft / n)).isLessThan(0.05 * 0.01 / Math.sqrt(2));
+        assertThat(Math.sqrt(keptError / n)).isLessThan(0.15 * 0.003 / Math.sqrt(2));
+        assertThat(q.blue[0][450] / (150 * (1 + 0.002 * (p.startSec + 15)))).isCloseTo(1, within(0.002));
+        assertThat(q.faceX).isSameAs(p.faceX);
+        assertThat(q.length).isEqualTo(p.length);
+    }
+
     @Test
     void sixHundredFramesAtThirtyFpsCoverTwentySeconds() {
         double[] t = new double[600];

@@ -44,9 +44,10 @@ final class SyntheticScan {
     int regions = 3;
     /** Linear illumination drift, relative change per second. */
     double driftPerSec = 0;
-    /** Light flicker equal on R, G, B: relative amplitude and frequency. */
+    /** Light flicker: relative amplitude and frequency, and its relative strength on R, G, B (white: equal). */
     double flickerAmplitude = 0;
     double flickerHz = 0;
+    double[] flickerColour = {1, 1, 1};
     /** Random-walk light changes equal on R, G, B: relative step standard deviation per frame. */
     double lightWalk = 0;
     /** A brightness step at this time (NaN: none), relative size. */
@@ -155,15 +156,15 @@ final class SyntheticScan {
                 }
                 bv += breathingBaseline * breath;
                 double shake = shakeHz > 0 ? Math.sin(2 * Math.PI * shakeHz * t) : 0;
+                double flicker = flickerAmplitude * Math.sin(2 * Math.PI * flickerHz * t);
                 double l = light * (1 + driftPerSec * t)
-                        * (1 + flickerAmplitude * Math.sin(2 * Math.PI * flickerHz * t))
                         * (1 + shakeShading * shake)
                         * (!Double.isNaN(stepAtSec) && t >= stepAtSec ? 1 + stepSize : 1);
                 for (int k = 0; k < regions; k++) {
                     double[] skin = SKIN[k % SKIN.length];
                     double a = pulseAmplitude * REGION_GAIN[k % REGION_GAIN.length];
                     for (int c = 0; c < 3; c++) {
-                        double v = l * skin[c] * (1 - a * bv * pulseDirection[c]);
+                        double v = l * (1 + flicker * flickerColour[c]) * skin[c] * (1 - a * bv * pulseDirection[c]);
                         rgb[3 * k + c] = v * (1 + noise * rnd.nextGaussian());
                     }
                 }
