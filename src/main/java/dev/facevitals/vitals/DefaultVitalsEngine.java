@@ -40,18 +40,20 @@ import java.util.Set;
  *   <li>Per region: rPPG method, smoothness-priors detrend, zero-phase Butterworth band-pass around the heart
  *       rate band, Welch spectrum, SNR. Regions fused by SNR. With PBV, the skin's own pulse colour at the
  *       fused peak is tried as PBV's signature, and kept when it lifts the SNR by 1 dB.</li>
- *   <li>Heart rate from the fused pulse's spectrum, judged against its power-law background (harmonic check;
- *       SNR on the raw spectrum). Gates: in-band face motion above the limit is RGB_QUALITY whatever the
- *       spectrum says (motion at pulse rates fakes a pulse); an SNR below the limit is RGB_QUALITY when motion
- *       or lighting dominate the colour traces, else PULSE_QUALITY; a rate the head itself moves at, or a
- *       pulse whose colour is not blood's, is RGB_QUALITY.</li>
+ *   <li>Heart rate from the fused pulse's spectrum, judged against its power-law background (harmonic check,
+ *       confirmed by the beats alternating tall and short at the strongest rate; SNR on the raw spectrum).
+ *       Gates: in-band face motion above the limit is RGB_QUALITY whatever the spectrum says (motion at pulse
+ *       rates fakes a pulse); an SNR below the limit is RGB_QUALITY when motion or lighting dominate the
+ *       colour traces, else PULSE_QUALITY; a rate the head itself moves at, or a pulse whose colour is not
+ *       blood's, is RGB_QUALITY. A strongest rhythm in the colour of light is taken out of the colours and
+ *       the gates applied again to what remains.</li>
  *   <li>HRV and stress index from the beats of two waves, the fused pulse and the method re-run over longer
  *       windows (steadier colour weights, steadier beats), each when the stretch is long enough and the beats
  *       consistent enough (beat-shape SNR, not spectral SNR), corrected for the beat-timing noise measured on
  *       the scan (TimingNoise) and withheld when that noise explains most of RMSSD; reported as the mean of
  *       the two when both pass.</li>
  *   <li>Breathing rate from face motion and the pulse's respiratory modulations, fused by spectral
- *       quality.</li>
+ *       quality; while the head sways, the intensity cues need another source to agree.</li>
  * </ol>
  * Stateless and thread-safe: all state lives in the call. A 60 s scan takes about 10 ms once the JIT has
  * warmed up (measured on a shared 2-core machine; most of it is FFTs), plus the timing-noise surrogates when
