@@ -92,7 +92,10 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         if (outcome.failure() != null) {
             return VitalsAnalysis.early(outcome.failure(), pul.method(), sig.resampleHz());
         }
-        PreparedTraces p = outcome.traces();
+        // a camera's auto-exposure stepping its gain moves every region's level at once, by far more than the
+        // pulse: found on the regions' common mode and taken out of each trace before anything else
+        int[] levelSteps = outcome.traces().levelSteps();
+        PreparedTraces p = outcome.traces().withoutLevelSteps(levelSteps);
         double fs = p.fs;
         int regions = p.regions();
 
@@ -163,7 +166,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                     ? VitalsResult.SignalFailure.PULSE_QUALITY : VitalsResult.SignalFailure.RGB_QUALITY;
             return new VitalsAnalysis(VitalsResult.failed(failure, snr), pul.method(), fs, p.startSec,
                     p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, gate,
-                    Double.NaN, List.of(), null, measuredSignature);
+                    levelSteps.length, Double.NaN, List.of(), null, measuredSignature);
         }
 
         VitalsSettings.Hrv hs = settings.hrv();
@@ -172,7 +175,13 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         // smooth genuine beat-to-beat changes (in simulation 2.5x lost 5% of SDNN, 3.5x 1-2%)
         double beatCut = BEAT_LOW_PASS * hrHz;
         double[] pulseWave = lowPassed(fused, beatCut, filterHi, sig.filterOrder(), fs);
-        BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), hs);
+        // beats next to a removed exposure step are timed on what the removal left of its ramp: their intervals
+        // do not count for HRV
+        double[][] stepSpans = new double[levelSteps.length][];
+        for (int k = 0; k < levelSteps.length; k++) {
+            stepSpans[k] = new double[] {levelSteps[k] / fs - STEP_SPAN_BEFORE_SEC, levelSteps[k] / fs + STEP_SPAN_AFTER_SEC};
+        }
+        BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), stepSpans, hs);
         // HRV is measured twice: on that wave and on the regions' pulses from the method over a longer window
         // (fused with the same weights), whose colour weights change less often and move the beats less. It is
         // reported when both are credible, as the mean of the two, whose timing noise is partly independent
@@ -192,7 +201,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             }
             double[] longWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi,
                     sig.filterOrder(), fs);
-            BeatHrv longHrv = beatHrv(longWave, hs.beatWindowSec(), fs, hrHz, p.durationSec(), hs);
+            BeatHrv longHrv = beatHrv(longWave, hs.beatWindowSec(), fs, hrHz, p.durationSec(), stepSpans, hs);
             waves.add(longHrv);
             if (shortWave.credible() && longHrv.credible()) {
                 sdnn = mean(shortWave.corrected().sdnnMs(), longHrv.corrected().sdnnMs());
@@ -212,8 +221,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         Double rr = resp.found() ? resp.breathsPerMinute() : null;
         VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null);
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
-                weights, hrHz, halved, motion, artefact, gate, lightHz, waves.stream().map(BeatHrv::report).toList(),
-                resp, measuredSignature);
+                weights, hrHz, halved, motion, artefact, gate, levelSteps.length, lightHz,
+                waves.stream().map(BeatHrv::report).toList(), resp, measuredSignature);
     }
 
     /** Which test of the heart-rate gate decides: motion, SNR, motion at the rate, the pulse's colour. */
@@ -273,6 +282,14 @@ public final class DefaultVitalsEngine implements VitalsEngine {
      * of them under 2 (every method, regions and skin patches).
      */
     private static final double MIN_ALTERNATION_GAIN = 2.0;
+
+    /**
+     * Around a removed exposure step, from this long before it to {@link #STEP_SPAN_AFTER_SEC} after, beat
+     * intervals do not count for HRV: the removal shapes the step through its ramp from the common mode, and
+     * what it leaves moves the beats there (one 60 s clip with ten steps read SDNN 76 ms for 24 without this).
+     */
+    private static final double STEP_SPAN_BEFORE_SEC = 0.5;
+    private static final double STEP_SPAN_AFTER_SEC = 1.0;
 
     /** Half-width of the band around the heart rate in which face motion is measured for the gate. */
     private static final double MOTION_AT_RATE_HZ = 0.05;
@@ -348,10 +365,22 @@ public final class DefaultVitalsEngine implements VitalsEngine {
     }
 
     private static BeatHrv beatHrv(double[] wave, double windowSec, double fs, double hrHz, double durationSec,
-                                   VitalsSettings.Hrv hs) {
+                                   double[][] excludedSpans, VitalsSettings.Hrv hs) {
         Beats beats = BeatDetector.detect(wave, fs, hrHz, hs.beatMinDistanceFraction());
         double[] ibi = beats.intervalsMs();
         boolean[] accepted = IntervalFilter.accept(ibi, hs.maxDeviation(), hs.medianHalfWindow());
+        int excluded = 0;
+        for (int j = 0; j < ibi.length; j++) {
+            double from = beats.peakTimes()[j];
+            double to = beats.peakTimes()[j + 1];
+            for (double[] span : excludedSpans) {
+                if (from < span[1] && to > span[0]) {
+                    accepted[j] = false;
+                    excluded++;
+                    break;
+                }
+            }
+        }
         Hrv hrv = Hrv.compute(ibi, accepted);
         double beatSnr = BeatQuality.templateSnrDb(wave, fs, beats, hrHz);
         VitalsAnalysis.HrvGate gate;
@@ -361,7 +390,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             gate = VitalsAnalysis.HrvGate.BEAT_SHAPE;
         } else if (hrv.accepted() < hs.minBeats()) {
             gate = VitalsAnalysis.HrvGate.FEW_INTERVALS;
-        } else if (hrv.accepted() < hs.minCleanFraction() * ibi.length) {
+        } else if (hrv.accepted() < hs.minCleanFraction() * (ibi.length - excluded)) {
             gate = VitalsAnalysis.HrvGate.MANY_REJECTED;
         } else {
             gate = VitalsAnalysis.HrvGate.PASSED;

@@ -2,6 +2,7 @@ package dev.facevitals.vitals;
 
 import dev.facevitals.vitals.signal.Detrend;
 import dev.facevitals.vitals.signal.Gaps;
+import dev.facevitals.vitals.signal.LevelSteps;
 import dev.facevitals.vitals.signal.Resampler;
 import dev.facevitals.vitals.signal.SosFilter;
 import dev.facevitals.vitals.signal.Stats;
@@ -52,6 +53,44 @@ final class PreparedTraces {
 
     int regions() {
         return red.length;
+    }
+
+    /**
+     * Sample indices of level steps shared by every region (a camera's auto-exposure stepping its gain):
+     * {@link LevelSteps#detect} on the regions' mean relative green.
+     */
+    int[] levelSteps() {
+        return LevelSteps.detect(commonMode(), fs);
+    }
+
+    /** These traces with the given level steps taken out of every region's colours ({@link LevelSteps}). */
+    PreparedTraces withoutLevelSteps(int[] steps) {
+        if (steps.length == 0) {
+            return this;
+        }
+        double[][][] out = new double[3][regions()][];
+        double[][] all = new double[3 * regions()][];
+        double[][][] in = {red, green, blue};
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < regions(); k++) {
+                out[c][k] = in[c][k].clone();
+                all[c * regions() + k] = out[c][k];
+            }
+        }
+        LevelSteps.remove(all, commonMode(), steps, fs);
+        return new PreparedTraces(fs, startSec, length, faceX, faceY, faceSize, regionNames, out[0], out[1], out[2]);
+    }
+
+    /** The regions' green relative to each region's mean, averaged over the regions. */
+    private double[] commonMode() {
+        double[] c = new double[length];
+        for (double[] g : green) {
+            double m = Stats.mean(g);
+            for (int i = 0; i < length; i++) {
+                c[i] += (g[i] / m - 1) / green.length;
+            }
+        }
+        return c;
     }
 
     /**

@@ -25,6 +25,7 @@ import java.util.StringJoiner;
  * @param motionRatio        in-band face motion RMS over face size
  * @param artefactRatio      out-of-band over in-band colour power
  * @param pulseGate          which test of the heart-rate gate decided, or {@link PulseGate#NOT_REACHED}
+ * @param levelSteps         level steps shared by every region (auto-exposure) taken out before the pulse
  * @param lightRemovedHz     the rate of a rhythm in the colour of light that was taken out of the pulses
  *                           before the heart rate reported was found, Hz; NaN when none was
  * @param beatWaves          HRV as measured on each beat wave (empty when the heart rate was not reported);
@@ -36,7 +37,7 @@ import java.util.StringJoiner;
 public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sampleRateHz, double segmentStartSec,
                              double segmentDurationSec, List<String> regions, double[] regionSnrDb,
                              double[] regionWeights, double heartRateHz, boolean subharmonicChosen,
-                             double motionRatio, double artefactRatio, PulseGate pulseGate,
+                             double motionRatio, double artefactRatio, PulseGate pulseGate, int levelSteps,
                              double lightRemovedHz, List<BeatWave> beatWaves, RespirationResult respiration, double[] pbvSignature) {
 
     public VitalsAnalysis {
@@ -47,7 +48,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
     static VitalsAnalysis early(VitalsResult.SignalFailure failure, PulseMethod method, double fs) {
         return new VitalsAnalysis(VitalsResult.failed(failure, Double.NaN), method, fs, Double.NaN, Double.NaN,
                 List.of(), new double[0], new double[0], Double.NaN, false, Double.NaN, Double.NaN,
-                PulseGate.NOT_REACHED, Double.NaN, List.of(), null, null);
+                PulseGate.NOT_REACHED, 0, Double.NaN, List.of(), null, null);
     }
 
     /** The test of the heart-rate gate that decided whether a heart rate is reported. */
@@ -140,6 +141,10 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
             r.add(String.format(Locale.ROOT, "%s %.1f", regions.get(k), regionSnrDb[k]));
         }
         s.append(r).append(')');
+        if (levelSteps > 0) {
+            s.append(", ").append(levelSteps).append(levelSteps == 1 ? " exposure step" : " exposure steps")
+                    .append(" taken out");
+        }
         if (pbvSignature != null) {
             s.append(", skin's own signature");
         }

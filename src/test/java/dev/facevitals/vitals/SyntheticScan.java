@@ -53,6 +53,9 @@ final class SyntheticScan {
     /** A brightness step at this time (NaN: none), relative size. */
     double stepAtSec = Double.NaN;
     double stepSize = 0;
+    /** Auto-exposure gain steps: times and relative sizes, each settling exponentially (0.2 s). */
+    double[] exposureStepSec = {};
+    double[] exposureStepSize = {};
     /** Breathing: rate, head movement in y, relative pulse amplitude modulation, blood-volume baseline. */
     double breathingBpm = 0;
     double breathingMotionPx = 0;
@@ -109,6 +112,17 @@ final class SyntheticScan {
         return s;
     }
 
+    private double exposureGain(double t) {
+        double g = 1;
+        double settled = 1;
+        for (int s = 0; s < exposureStepSec.length && exposureStepSec[s] <= t; s++) {
+            double target = settled * (1 + exposureStepSize[s]);
+            g = settled + (target - settled) * (1 - Math.exp(-(t - exposureStepSec[s]) / 0.2));
+            settled = target;
+        }
+        return g;
+    }
+
     /** The beat times used (explicit or from the constant rate), spanning a little beyond the recording. */
     double[] beats() {
         if (beatTimes != null) {
@@ -159,7 +173,8 @@ final class SyntheticScan {
                 double flicker = flickerAmplitude * Math.sin(2 * Math.PI * flickerHz * t);
                 double l = light * (1 + driftPerSec * t)
                         * (1 + shakeShading * shake)
-                        * (!Double.isNaN(stepAtSec) && t >= stepAtSec ? 1 + stepSize : 1);
+                        * (!Double.isNaN(stepAtSec) && t >= stepAtSec ? 1 + stepSize : 1)
+                        * exposureGain(t);
                 for (int k = 0; k < regions; k++) {
                     double[] skin = SKIN[k % SKIN.length];
                     double a = pulseAmplitude * REGION_GAIN[k % REGION_GAIN.length];
