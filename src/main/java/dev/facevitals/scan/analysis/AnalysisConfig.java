@@ -29,8 +29,8 @@ public interface AnalysisConfig {
 
     /**
      * Trace each skin region as a grid of small patches (forehead 3x2, cheeks 2x2) instead of whole regions:
-     * measured to find the right heart-rate peak under head motion and side light, not yet the default
-     * (docs/vitals.md, "Skin patches").
+     * in the benchmark more heart rates under moderate head motion, flicker and compression, all right; not
+     * yet the default, small faces and real video being unmeasured (docs/vitals.md, "Since stop 12").
      */
     @WithDefault("false")
     boolean skinPatches();
