@@ -179,7 +179,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         // do not count for HRV
         double[][] stepSpans = new double[levelSteps.length][];
         for (int k = 0; k < levelSteps.length; k++) {
-            stepSpans[k] = new double[] {levelSteps[k] / fs - STEP_SPAN_BEFORE_SEC, levelSteps[k] / fs + STEP_SPAN_AFTER_SEC};
+            double at = levelSteps[k] / fs;
+            stepSpans[k] = new double[] {at - STEP_SPAN_BEFORE_SEC, at + STEP_SPAN_AFTER_SEC};
         }
         BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), stepSpans, hs);
         // HRV is measured twice: on that wave and on the regions' pulses from the method over a longer window

@@ -68,17 +68,13 @@ final class PreparedTraces {
         if (steps.length == 0) {
             return this;
         }
-        double[][][] out = new double[3][regions()][];
+        double[][][] out = channelsCopy();
         double[][] all = new double[3 * regions()][];
-        double[][][] in = {red, green, blue};
         for (int c = 0; c < 3; c++) {
-            for (int k = 0; k < regions(); k++) {
-                out[c][k] = in[c][k].clone();
-                all[c * regions() + k] = out[c][k];
-            }
+            System.arraycopy(out[c], 0, all, c * regions(), regions());
         }
         LevelSteps.remove(all, commonMode(), steps, fs);
-        return new PreparedTraces(fs, startSec, length, faceX, faceY, faceSize, regionNames, out[0], out[1], out[2]);
+        return withChannels(out);
     }
 
     /** The regions' green relative to each region's mean, averaged over the regions. */
@@ -103,11 +99,10 @@ final class PreparedTraces {
      */
     PreparedTraces withoutRhythm(double hz, double halfWidthHz, double bandTopHz, int order, double detrendLambda) {
         SosFilter lowPass = SosFilter.butterworthLowPass(order, halfWidthHz, fs);
-        double[][][] in = {red, green, blue};
-        double[][][] out = new double[3][regions()][];
+        double[][][] out = channelsCopy();
         for (int c = 0; c < 3; c++) {
             for (int k = 0; k < regions(); k++) {
-                double[] y = in[c][k].clone();
+                double[] y = out[c][k];
                 for (double f = hz; f <= 2 * hz + 1e-9 && f + halfWidthHz < bandTopHz; f += hz) {
                     // the level and its drift taken off first: shifted up to the rhythm's rate they would make
                     // the low-pass ring at the ends
@@ -125,10 +120,26 @@ final class PreparedTraces {
                         y[i] -= 2 * (inPhase[i] * Math.cos(w * i) + quadrature[i] * Math.sin(w * i));
                     }
                 }
-                out[c][k] = y;
             }
         }
-        return new PreparedTraces(fs, startSec, length, faceX, faceY, faceSize, regionNames, out[0], out[1], out[2]);
+        return withChannels(out);
+    }
+
+    /** Copies of the red, green and blue traces, indexed [colour][region]. */
+    private double[][][] channelsCopy() {
+        double[][][] in = {red, green, blue};
+        double[][][] out = new double[3][regions()][];
+        for (int c = 0; c < 3; c++) {
+            for (int k = 0; k < regions(); k++) {
+                out[c][k] = in[c][k].clone();
+            }
+        }
+        return out;
+    }
+
+    /** These traces with other colours, indexed [colour][region]; time base, face box and names shared. */
+    private PreparedTraces withChannels(double[][][] rgb) {
+        return new PreparedTraces(fs, startSec, length, faceX, faceY, faceSize, regionNames, rgb[0], rgb[1], rgb[2]);
     }
 
     /** Either prepared traces or the reason there are none. */

@@ -38,7 +38,8 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
                              double segmentDurationSec, List<String> regions, double[] regionSnrDb,
                              double[] regionWeights, double heartRateHz, boolean subharmonicChosen,
                              double motionRatio, double artefactRatio, PulseGate pulseGate, int levelSteps,
-                             double lightRemovedHz, List<BeatWave> beatWaves, RespirationResult respiration, double[] pbvSignature) {
+                             double lightRemovedHz, List<BeatWave> beatWaves, RespirationResult respiration,
+                             double[] pbvSignature) {
 
     public VitalsAnalysis {
         regions = List.copyOf(regions);
@@ -157,8 +158,9 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         }
         s.append(", heart rate reported");
         for (BeatWave w : beatWaves) {
-            s.append(String.format(Locale.ROOT, "; HRV on the %.1f s wave: %d beats, %d intervals kept, beat shape %.1f dB",
-                    w.windowSec(), w.beats(), w.acceptedIntervals(), w.beatSnrDb()));
+            s.append(String.format(Locale.ROOT,
+                    "; HRV on the %.1f s wave: %d beats, %d intervals kept, beat shape %.1f dB", w.windowSec(),
+                    w.beats(), w.acceptedIntervals(), w.beatSnrDb()));
             if (Double.isFinite(w.timingNoiseMs())) {
                 s.append(String.format(Locale.ROOT, ", timing noise %.1f ms (%.0f%% of RMSSD^2)", w.timingNoiseMs(),
                         100 * w.rmssdNoiseShare()));

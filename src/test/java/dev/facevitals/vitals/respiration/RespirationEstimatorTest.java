@@ -165,8 +165,8 @@ class RespirationEstimatorTest {
         assertThat(r.frequencyHz()).isEqualTo(0.26);
         assertThat(r.used()).extracting(RespirationEstimate::source).containsExactly(FACE_Y);
         // two of them agreeing are still only the shading
-        assertThat(est.fuse(List.of(new RespirationEstimate(RIIV, 0.58, 1.0), new RespirationEstimate(RIAV, 0.59, 0.99)),
-                shading).found()).isFalse();
+        assertThat(est.fuse(List.of(new RespirationEstimate(RIIV, 0.58, 1.0),
+                new RespirationEstimate(RIAV, 0.59, 0.99)), shading).found()).isFalse();
         // beside another kind of source they count, and are averaged in
         RespirationResult together = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.25, 0.95),
                 new RespirationEstimate(RIIV, 0.26, 0.95)), shading);
