@@ -66,12 +66,7 @@ class DefaultVitalsEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void aSidewaysSwayIsNotTakenForBreathing(long seed) {
-        SyntheticScan scan = SyntheticScan.realistic(70, seed);
-        scan.breathingMotionPx = 1;
-        scan.shakePx = 6;
-        scan.shakeHz = 0.35;
-        scan.shakeShading = 0.002;
-        VitalsAnalysis a = engine.analyse(scan.build());
+        VitalsAnalysis a = engine.analyse(swayingHead(seed, 0.002).build());
         assertThat(a.result().heartRateBpm()).isCloseTo(70, within(1.0));
         Double rr = a.result().respiratoryRateBpm();
         if (rr != null) {
@@ -89,12 +84,7 @@ class DefaultVitalsEngineTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void shadingFromASwayingHeadIsNotTakenForBreathing(long seed) {
-        SyntheticScan scan = SyntheticScan.realistic(70, seed);
-        scan.breathingMotionPx = 1;
-        scan.shakePx = 6;
-        scan.shakeHz = 0.35;
-        scan.shakeShading = 0.01;
-        SignalTraces traces = scan.build();
+        SignalTraces traces = swayingHead(seed, 0.01).build();
         VitalsAnalysis a = engine.analyse(traces);
         assertThat(a.result().heartRateBpm()).isCloseTo(70, within(1.0));
         assertThat(a.result().respiratoryRateBpm()).isCloseTo(15, within(1.0));
@@ -103,6 +93,16 @@ class DefaultVitalsEngineTest {
                 VitalsSettings.DEFAULTS.respiration().withMaxSway(1.0));
         Double without = new DefaultVitalsEngine(off).estimate(traces).respiratoryRateBpm();
         assertThat(without).isCloseTo(21, within(1.0));
+    }
+
+    /** A 70 bpm face breathing at 15 (1 px up and down) whose head sways 6 px sideways at 21 per minute. */
+    private static SyntheticScan swayingHead(long seed, double shading) {
+        SyntheticScan scan = SyntheticScan.realistic(70, seed);
+        scan.breathingMotionPx = 1;
+        scan.shakePx = 6;
+        scan.shakeHz = 0.35;
+        scan.shakeShading = shading;
+        return scan;
     }
 
     @ParameterizedTest
