@@ -14,13 +14,14 @@ package dev.facevitals.vision;
  * @param gridCells         tracker grid cells per side (default 32)
  * @param minSkinPixels     usable pixels needed to learn a face's skin colour (default 200)
  * @param skinPatches       trace each region as a grid of small patches (forehead 3x2, cheeks 2x2) instead of
- *                          as a whole; the vitals engine then fuses the patches like regions
+ *                          as a whole; the vitals engine then fuses the patches like regions (default true
+ *                          since stop 12: docs/vitals.md, "Since stop 12")
  */
 public record TrackerSettings(int landmarkInterval, int minRefreshGap, int searchInterval, int maxSearchInterval,
                               double refreshQuality, double lostQuality, double minPresence, int gridCells,
                               int minSkinPixels, boolean skinPatches) {
 
-    public static final TrackerSettings DEFAULTS = new TrackerSettings(90, 10, 5, 30, 0.8, 0.5, 0.5, 32, 200, false);
+    public static final TrackerSettings DEFAULTS = new TrackerSettings(90, 10, 5, 30, 0.8, 0.5, 0.5, 32, 200, true);
 
     /** Whole regions, no patches. */
     public TrackerSettings(int landmarkInterval, int minRefreshGap, int searchInterval, int maxSearchInterval,

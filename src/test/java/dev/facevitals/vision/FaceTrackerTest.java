@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.facevitals.vitals.SignalTraces;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tracker's cadence and geometry with fake models on an exactly rendered moving scene. */
 class FaceTrackerTest {
@@ -17,8 +19,14 @@ class FaceTrackerTest {
     private final SyntheticFaces.FakeDetector detector = new SyntheticFaces.FakeDetector(truth);
     private final SyntheticFaces.FakeLandmarker landmarker = new SyntheticFaces.FakeLandmarker(truth);
 
+    /** A tracker over whole regions (the tests below follow region boxes). */
     private FaceTracker tracker(int landmarkInterval) {
-        return new FaceTracker(detector, landmarker, TrackerSettings.DEFAULTS.withLandmarkInterval(landmarkInterval));
+        return tracker(landmarkInterval, false);
+    }
+
+    private FaceTracker tracker(int landmarkInterval, boolean patches) {
+        return new FaceTracker(detector, landmarker,
+                TrackerSettings.DEFAULTS.withLandmarkInterval(landmarkInterval).withSkinPatches(patches));
     }
 
     private void placeFace(double dx, double dy) {
@@ -127,11 +135,16 @@ class FaceTrackerTest {
         }
     }
 
-    /** A known pulse on the skin comes out of the recorder in the green trace; codes 3, 4, 5 as expected. */
-    @Test
-    void recorderRecoversAPulseAndReportsNoError() {
+    /**
+     * A known pulse on the skin comes out of the recorder in the green trace of every region, or of every patch
+     * (the default); codes 3, 4, 5 as expected.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void recorderRecoversAPulseAndReportsNoError(boolean patches) {
         placeFace(0, 0);
-        try (SkinTraceRecorder rec = new SkinTraceRecorder(tracker(30), W, H, ScanFaceReport.Limits.DEFAULTS)) {
+        try (SkinTraceRecorder rec = new SkinTraceRecorder(tracker(30, patches), W, H,
+                ScanFaceReport.Limits.DEFAULTS)) {
             double fps = 30;
             double hz = 1.2;
             double amp = 0.01;
@@ -142,10 +155,14 @@ class FaceTrackerTest {
             }
             SignalTraces tr = rec.traces();
             assertThat(tr.frames()).isEqualTo(n);
-            assertThat(tr.regionNames()).containsExactly("forehead", "left_cheek", "right_cheek");
+            assertThat(tr.regionNames()).isEqualTo(FaceRegions.names(patches));
+            assertThat(tr.regionNames()).hasSize(patches ? 14 : 3);
+            if (!patches) {
+                assertThat(tr.regionNames()).containsExactly("forehead", "left_cheek", "right_cheek");
+            }
             assertThat(tr.time()[0]).isZero();
             assertThat(tr.time()[n - 1]).isCloseTo((n - 1) / fps, within(1e-6));
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < tr.regions(); k++) {
                 double[] g = tr.green(k);
                 double mean = 0;
                 for (double v : g) {
@@ -160,7 +177,7 @@ class FaceTrackerTest {
                 }
                 assertThat(s / mean).as(tr.regionName(k)).isCloseTo(amp, within(0.1 * amp));
                 assertThat(Math.abs(c / mean)).isLessThan(0.1 * amp);
-                assertThat(tr.pixels(k)[0]).isGreaterThan(300);
+                assertThat(tr.pixels(k)[0]).isGreaterThan(patches ? 30 : 300);
             }
             assertThat(rec.report().errorCode()).isEmpty();
             assertThat(rec.report().faceCoverage()).isEqualTo(1.0);

@@ -29,10 +29,10 @@ public interface AnalysisConfig {
 
     /**
      * Trace each skin region as a grid of small patches (forehead 3x2, cheeks 2x2) instead of whole regions:
-     * in the benchmark more heart rates under moderate head motion, flicker and compression, all right; not
-     * yet the default, small faces and real video being unmeasured (docs/vitals.md, "Since stop 12").
+     * in the benchmark more heart rates under moderate head motion, flicker and compression, all right, and
+     * as many on small faces (docs/vitals.md, "Since stop 12"); false traces whole regions.
      */
-    @WithDefault("false")
+    @WithDefault("true")
     boolean skinPatches();
 
     /**
