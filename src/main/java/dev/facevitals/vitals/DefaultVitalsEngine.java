@@ -162,9 +162,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         double hrHz = hr == null ? Double.NaN : hr.frequencyHz();
         boolean halved = hr != null && hr.subharmonicChosen();
         if (gate != VitalsAnalysis.PulseGate.PASSED) {
-            VitalsResult.SignalFailure failure = gate == VitalsAnalysis.PulseGate.LOW_SNR
-                    ? VitalsResult.SignalFailure.PULSE_QUALITY : VitalsResult.SignalFailure.RGB_QUALITY;
-            return new VitalsAnalysis(VitalsResult.failed(failure, snr), pul.method(), fs, p.startSec,
+            return new VitalsAnalysis(VitalsResult.failed(gate.failure(), snr), pul.method(), fs, p.startSec,
                     p.durationSec(), p.regionNames, regionSnr, weights, hrHz, halved, motion, artefact, gate,
                     levelSteps.length, Double.NaN, List.of(), null, measuredSignature);
         }

@@ -79,6 +79,19 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         public String text() {
             return text;
         }
+
+        /**
+         * The error this verdict gives: 11 when only the pulse is too weak, 10 when motion or light decided;
+         * null when the heart rate is reported or the traces failed before (they carry their own).
+         */
+        public VitalsResult.SignalFailure failure() {
+            return switch (this) {
+                case NOT_REACHED, PASSED -> null;
+                case LOW_SNR -> VitalsResult.SignalFailure.PULSE_QUALITY;
+                case FACE_MOTION, LOW_SNR_ARTEFACTS, MOTION_AT_RATE, LIGHT_NOT_BLOOD ->
+                        VitalsResult.SignalFailure.RGB_QUALITY;
+            };
+        }
     }
 
     /** The test of the HRV gate that decided whether one beat wave's HRV counts. */

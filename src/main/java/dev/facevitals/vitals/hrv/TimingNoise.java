@@ -218,19 +218,10 @@ public record TimingNoise(double sdnnExcessMs2, double rmssdExcessMs2, double ti
 
     /** Least-squares straight line through the values against their index (a constant rate). */
     static double[] line(double[] t) {
-        int k = t.length;
-        double mi = (k - 1) / 2.0;
-        double mt = Stats.mean(t);
-        double num = 0;
-        double den = 0;
-        for (int j = 0; j < k; j++) {
-            num += (j - mi) * (t[j] - mt);
-            den += (j - mi) * (j - mi);
-        }
-        double slope = num / den;
-        double[] out = new double[k];
-        for (int j = 0; j < k; j++) {
-            out[j] = mt + slope * (j - mi);
+        double[] fit = Stats.line(t, 0, t.length);
+        double[] out = new double[t.length];
+        for (int j = 0; j < t.length; j++) {
+            out[j] = fit[0] + fit[1] * j;
         }
         return out;
     }

@@ -154,23 +154,9 @@ public final class LevelSteps {
         }
     }
 
-    /** Least-squares line through {@code x[a..b]}: intercept at index 0 and slope per sample. */
+    /** Least-squares line through {@code x[a..b]} (inclusive): intercept at index 0 and slope per sample. */
     private static double[] line(double[] x, int a, int b) {
-        int m = b - a + 1;
-        double mi = 0.5 * (a + b);
-        double my = 0;
-        for (int i = a; i <= b; i++) {
-            my += x[i];
-        }
-        my /= m;
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = a; i <= b; i++) {
-            sxy += (i - mi) * (x[i] - my);
-            sxx += (i - mi) * (i - mi);
-        }
-        double slope = sxx > 0 ? sxy / sxx : 0;
-        return new double[] {my - slope * mi, slope};
+        return Stats.line(x, a, b + 1);
     }
 
     private static double at(double[] line, int i) {

@@ -35,6 +35,27 @@ public final class Stats {
     }
 
     /**
+     * Least-squares straight line through {@code x[from, to)} against the index.
+     *
+     * @param x    input: values
+     * @param from input: first index
+     * @param to   input: end index, exclusive
+     * @return {intercept at index 0, slope per index}; slope 0 for a single value, NaNs when empty
+     */
+    public static double[] line(double[] x, int from, int to) {
+        double my = mean(x, from, to);
+        double mi = 0.5 * (from + to - 1);
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = from; i < to; i++) {
+            sxy += (i - mi) * (x[i] - my);
+            sxx += (i - mi) * (i - mi);
+        }
+        double slope = sxx > 0 ? sxy / sxx : 0;
+        return new double[] {my - slope * mi, slope};
+    }
+
+    /**
      * Population variance (divides by n) of {@code x[from, to)}, two-pass for accuracy.
      *
      * @param x    input: values
