@@ -81,6 +81,12 @@ public class Scan {
     public Double pulseSnrDb;
     @Column(name = "face_coverage")
     public Double faceCoverage;
+    /** Why the breathing rate of a done scan is null (a {@code VitalsResult.Withheld} code); else null. */
+    @Column(name = "respiration_withheld")
+    public String respirationWithheld;
+    /** Why the HRV values of a done scan are null; else null. */
+    @Column(name = "hrv_withheld")
+    public String hrvWithheld;
     @Column(name = "pulse_detected")
     public Boolean pulseDetected;
     @Column(name = "liveness_score")

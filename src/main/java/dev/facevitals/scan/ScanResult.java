@@ -23,7 +23,21 @@ public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, Off
                              Double hrvPnn50Pct, Double stressIndex) {
     }
 
-    public record Quality(Double pulseSnrDb, Double faceCoverage) {
+    /**
+     * @param withheld on a done scan, why each group of biomarkers that is null was withheld; null on a scan
+     *                 that is not done
+     */
+    public record Quality(Double pulseSnrDb, Double faceCoverage, Withheld withheld) {
+    }
+
+    /**
+     * Codes of {@code dev.facevitals.vitals.VitalsResult.Withheld}, null where the value was reported.
+     *
+     * @param respiratoryRate why {@code respiratory_rate_bpm} is null
+     * @param hrv             why {@code hrv_sdnn_ms}, {@code hrv_rmssd_ms}, {@code hrv_pnn50_pct} and
+     *                        {@code stress_index} are null
+     */
+    public record Withheld(String respiratoryRate, String hrv) {
     }
 
     public record Liveness(Boolean pulseDetected, Double score) {
@@ -41,8 +55,10 @@ public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, Off
                 ? new Biomarkers(s.heartRateBpm, s.respiratoryRateBpm, s.hrvSdnnMs, s.hrvRmssdMs, s.hrvPnn50Pct,
                 s.stressIndex)
                 : null;
+        Withheld withheld = s.statusEnum() == ScanStatus.DONE ? new Withheld(s.respirationWithheld, s.hrvWithheld)
+                : null;
         Quality quality = finished && (s.pulseSnrDb != null || s.faceCoverage != null)
-                ? new Quality(s.pulseSnrDb, s.faceCoverage) : null;
+                ? new Quality(s.pulseSnrDb, s.faceCoverage, withheld) : null;
         Liveness liveness = finished && s.pulseDetected != null ? new Liveness(s.pulseDetected, s.livenessScore) : null;
         Error error = s.errorCode == null ? null : new Error(s.errorCode, s.errorType, s.errorMessage);
         return new ScanResult(s.uuid, s.status, utc(s.createdAt), utc(s.finishedAt), s.timezone, s.performerRef,

@@ -294,16 +294,24 @@ public class ScanService {
             scan.hrvRmssdMs = round(v.rmssdMs(), 1);
             scan.hrvPnn50Pct = round(v.pnn50Pct(), 1);
             scan.stressIndex = round(v.stressIndex(), 1);
+            scan.respirationWithheld = code(v.respirationWithheld());
+            scan.hrvWithheld = code(v.hrvWithheld());
             scan.errorCode = null;
             scan.errorType = null;
             scan.errorMessage = null;
         } else {
             scan.status = ScanStatus.FAILED.wire();
+            scan.respirationWithheld = null;
+            scan.hrvWithheld = null;
             scan.errorCode = failure.code();
             scan.errorType = failure.type();
             scan.errorMessage = failure.message().length() > 500 ? failure.message().substring(0, 500)
                     : failure.message();
         }
+    }
+
+    private static String code(VitalsResult.Withheld w) {
+        return w == null ? null : w.code();
     }
 
     static String objectKey(String tenantId, UUID uuid) {

@@ -218,7 +218,9 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         RespirationResult resp = respiration(p, weights, shortWave.beats(), shortWave.intervals(),
                 shortWave.accepted(), hrHz);
         Double rr = resp.found() ? resp.breathsPerMinute() : null;
-        VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null);
+        VitalsResult.Withheld rrWithheld = resp.found() ? null : VitalsResult.Withheld.of(resp.shortfall());
+        VitalsResult result = new VitalsResult(hr.bpm(), rr, sdnn, rmssd, pnn50, stress, snr, null, rrWithheld,
+                sdnn == null ? hrvWithheld(waves) : null);
         return new VitalsAnalysis(result, pul.method(), fs, p.startSec, p.durationSec(), p.regionNames, regionSnr,
                 weights, hrHz, halved, motion, artefact, gate, levelSteps.length, lightHz,
                 waves.stream().map(BeatHrv::report).toList(), resp, measuredSignature);
@@ -409,6 +411,19 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         double stress = StressIndex.baevsky(timing.shrinkIntervals(acceptedOnly(ibi, accepted), hrv.sdnnMs()));
         return new BeatHrv(windowSec, beats, ibi, accepted, hrv, beatSnr, timing, gate,
                 timing.correct(hrv, ibi, accepted), stress);
+    }
+
+    /**
+     * Why HRV is null: the verdict of the first wave whose gate withheld it (a wave that passed all gates yet
+     * gave no finite value had too few intervals for one).
+     */
+    private static VitalsResult.Withheld hrvWithheld(List<BeatHrv> waves) {
+        for (BeatHrv w : waves) {
+            if (!w.credible()) {
+                return w.gate().withheld();
+            }
+        }
+        return VitalsResult.Withheld.TOO_FEW_BEATS;
     }
 
     /** The mean of two values, or null when either is not finite. */

@@ -119,6 +119,18 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         public String text() {
             return text;
         }
+
+        /** What clients are told when this verdict withholds HRV; null for {@link #PASSED}. */
+        public VitalsResult.Withheld withheld() {
+            return switch (this) {
+                case PASSED -> null;
+                case TOO_SHORT -> VitalsResult.Withheld.SCAN_TOO_SHORT;
+                case BEAT_SHAPE -> VitalsResult.Withheld.INCONSISTENT_BEATS;
+                case FEW_INTERVALS -> VitalsResult.Withheld.TOO_FEW_BEATS;
+                case MANY_REJECTED -> VitalsResult.Withheld.IRREGULAR_BEATS;
+                case NOISE_SHARE -> VitalsResult.Withheld.BEAT_TIMING_NOISE;
+            };
+        }
     }
 
     /**
@@ -192,7 +204,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
                 }
                 s.append(String.format(Locale.ROOT, "%.1f /min", respiration.breathsPerMinute())).append(used);
             } else {
-                s.append("not credible");
+                s.append("withheld: ").append(respiration.shortfall().text());
             }
         }
         return s.toString();

@@ -1,5 +1,7 @@
 package dev.facevitals.vitals;
 
+import dev.facevitals.vitals.respiration.RespirationResult;
+
 /**
  * What the engine could measure. A value the signal cannot support is {@code null}, never a guess.
  *
@@ -12,12 +14,67 @@ package dev.facevitals.vitals;
  *                           {@link dev.facevitals.vitals.hrv.StressIndex})
  * @param pulseSnrDb         signal-to-noise ratio of the pulse spectral peak, dB (NaN when not computed)
  * @param failure            why no heart rate could be given, or {@code null} when it was
+ * @param respirationWithheld why the breathing rate is null on a scan with a heart rate; null otherwise
+ * @param hrvWithheld        why SDNN, RMSSD, pNN50 and the stress index are null on a scan with a heart rate;
+ *                           null otherwise
  */
 public record VitalsResult(Double heartRateBpm, Double respiratoryRateBpm, Double sdnnMs, Double rmssdMs,
-                           Double pnn50Pct, Double stressIndex, double pulseSnrDb, SignalFailure failure) {
+                           Double pnn50Pct, Double stressIndex, double pulseSnrDb, SignalFailure failure,
+                           Withheld respirationWithheld, Withheld hrvWithheld) {
+
+    /** A result without the reasons for missing values (the heart rate's failure aside). */
+    public VitalsResult(Double heartRateBpm, Double respiratoryRateBpm, Double sdnnMs, Double rmssdMs,
+                        Double pnn50Pct, Double stressIndex, double pulseSnrDb, SignalFailure failure) {
+        this(heartRateBpm, respiratoryRateBpm, sdnnMs, rmssdMs, pnn50Pct, stressIndex, pulseSnrDb, failure, null,
+                null);
+    }
 
     public static VitalsResult failed(SignalFailure failure, double pulseSnrDb) {
         return new VitalsResult(null, null, null, null, null, null, pulseSnrDb, failure);
+    }
+
+    /**
+     * Why a value of a scan that has a heart rate is null: a stable code for clients ({@link #code()}), one
+     * per test that withheld it. The first three are the breathing rate's, the others HRV's (SDNN, RMSSD,
+     * pNN50 and the stress index come from the same beats and are withheld together).
+     */
+    public enum Withheld {
+        /** No breathing source showed a rhythm in the breathing band clearly enough. */
+        NO_BREATHING_RHYTHM("no_breathing_rhythm"),
+        /** One source showed a rhythm, not clearly enough to stand alone, and no other source agreed. */
+        BREATHING_UNCONFIRMED("breathing_unconfirmed"),
+        /** Only the shading cues showed a rhythm while the head swayed (the sway paints them). */
+        HEAD_SWAY("head_sway"),
+        /** The analysed stretch is shorter than HRV's minimum duration (30 s by default). */
+        SCAN_TOO_SHORT("scan_too_short"),
+        /** The beats' shapes are too inconsistent for their timing to be trusted. */
+        INCONSISTENT_BEATS("inconsistent_beats"),
+        /** Too few beat-to-beat intervals passed. */
+        TOO_FEW_BEATS("too_few_beats"),
+        /** Too many intervals were rejected as artefacts or ectopic beats. */
+        IRREGULAR_BEATS("irregular_beats"),
+        /** Noise moves the beats by so much that it explains most of the measured variability. */
+        BEAT_TIMING_NOISE("beat_timing_noise");
+
+        private final String code;
+
+        Withheld(String code) {
+            this.code = code;
+        }
+
+        /** The code clients see, in snake case; stable across releases. */
+        public String code() {
+            return code;
+        }
+
+        /** The breathing rate's reason for a shortfall of the respiration estimate. */
+        public static Withheld of(RespirationResult.Shortfall shortfall) {
+            return switch (shortfall) {
+                case NO_RHYTHM -> NO_BREATHING_RHYTHM;
+                case UNCONFIRMED -> BREATHING_UNCONFIRMED;
+                case HEAD_SWAY -> HEAD_SWAY;
+            };
+        }
     }
 
     /**

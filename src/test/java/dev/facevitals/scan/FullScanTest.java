@@ -53,6 +53,13 @@ class FullScanTest {
         assertThat(result.getString("status")).isEqualTo("failed");
         assertThat(result.getInt("error.error_code")).isEqualTo(2);
         assertThat(result.getString("error.error_type")).isEqualTo("VideoError");
+        // a failed scan has no biomarkers to explain: its error says why
+        assertThat(result.getMap("")).containsKey("biomarkers");
+        assertThat(result.<Object>get("biomarkers")).isNull();
+        java.util.Map<String, Object> quality = result.getMap("quality");
+        if (quality != null) {
+            assertThat(quality.get("withheld")).isNull();
+        }
         assertThat(result.getDouble("video.duration_s")).isCloseTo(8.0, within(0.2));
     }
 
@@ -107,6 +114,12 @@ class FullScanTest {
                 "stress_index", "respiratory_rate_bpm");
         assertThat(result.getInt("video.frames")).isEqualTo(truth.frameCount());
         assertThat(result.getDouble("quality.face_coverage")).isGreaterThan(0.9);
+        // each null group says why, each reported one has no reason; these clips are shorter than HRV's 30 s
+        assertThat(result.getMap("quality.withheld")).containsOnlyKeys("respiratory_rate", "hrv");
+        assertThat(truth.durationSec()).isLessThan(30);
+        assertThat(result.getString("quality.withheld.hrv")).isEqualTo("scan_too_short");
+        assertThat(result.getString("quality.withheld.respiratory_rate") == null)
+                .isEqualTo(result.get("biomarkers.respiratory_rate_bpm") != null);
     }
 
     static JsonPath scan(Path video) throws Exception {

@@ -36,8 +36,11 @@ class DefaultVitalsEngineTest {
         assertThat(r.failure()).isNull();
         assertThat(r.heartRateBpm()).isCloseTo(bpm, within(1.0));
         assertThat(r.pulseSnrDb()).isGreaterThan(VitalsSettings.DEFAULTS.quality().minPulseSnrDb());
-        // no breathing in this scan, so no breathing rate
+        // no breathing in this scan, so no breathing rate, and the result says why (at 55 bpm a noise rhythm
+        // in one source passes the least quality, without support)
         assertThat(r.respiratoryRateBpm()).isNull();
+        assertThat(r.respirationWithheld()).isIn(VitalsResult.Withheld.NO_BREATHING_RHYTHM,
+                VitalsResult.Withheld.BREATHING_UNCONFIRMED);
     }
 
     /**
@@ -55,6 +58,7 @@ class DefaultVitalsEngineTest {
         assertThat(r.respiratoryRateBpm()).isCloseTo(15, within(1.0));
         assertThat(a.segmentDurationSec()).isGreaterThan(29.5); // the short gap was bridged
         assertThat(a.respiration().used()).isNotEmpty();
+        assertThat(r.respirationWithheld()).isNull();
     }
 
     /**
@@ -137,6 +141,7 @@ class DefaultVitalsEngineTest {
         });
         assertThat(a.beatWaves()).extracting(VitalsAnalysis.BeatWave::windowSec).containsExactly(
                 VitalsSettings.DEFAULTS.pulse().windowSec(), VitalsSettings.DEFAULTS.hrv().beatWindowSec());
+        assertThat(r.hrvWithheld()).isNull();
     }
 
     @Test
@@ -152,6 +157,7 @@ class DefaultVitalsEngineTest {
         assertThat(s.rmssdMs()).isNull();
         assertThat(s.pnn50Pct()).isNull();
         assertThat(s.stressIndex()).isNull();
+        assertThat(s.hrvWithheld()).isEqualTo(VitalsResult.Withheld.SCAN_TOO_SHORT);
 
         SyntheticScan noisy = SyntheticScan.variability(5);
         noisy.noise = 0.003;
@@ -162,6 +168,7 @@ class DefaultVitalsEngineTest {
         assertThat(n.summary()).contains("beat shapes inconsistent");
         assertThat(n.result().sdnnMs()).isNull();
         assertThat(n.result().stressIndex()).isNull();
+        assertThat(n.result().hrvWithheld()).isEqualTo(VitalsResult.Withheld.INCONSISTENT_BEATS);
     }
 
     /**
@@ -475,6 +482,9 @@ class DefaultVitalsEngineTest {
         assertThat(r.failure().code()).isEqualTo(code);
         assertThat(r.heartRateBpm()).isNull();
         assertThat(r.pulseSnrDb()).isNaN();
+        // the failure says why; nothing else is withheld on its own account
+        assertThat(r.respirationWithheld()).isNull();
+        assertThat(r.hrvWithheld()).isNull();
     }
 
     @Test

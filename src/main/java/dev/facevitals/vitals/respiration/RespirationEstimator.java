@@ -228,6 +228,7 @@ public final class RespirationEstimator {
         List<List<RespirationEstimate>> groups = new ArrayList<>();
         List<RespirationEstimate> bestGroup = List.of();
         double bestSum = 0;
+        boolean enoughButForSway = false;
         for (RespirationEstimate anchor : credible) {
             List<RespirationEstimate> group = new ArrayList<>();
             for (RespirationEstimate e : credible) {
@@ -236,8 +237,9 @@ public final class RespirationEstimator {
                 }
             }
             double sum = qualitySum(group);
-            boolean enough = (group.size() >= 2 || topQuality(group) >= soloQuality)
-                    && group.stream().anyMatch(e -> !needCompany.contains(e.source()));
+            boolean strong = group.size() >= 2 || topQuality(group) >= soloQuality;
+            boolean enough = strong && group.stream().anyMatch(e -> !needCompany.contains(e.source()));
+            enoughButForSway |= strong && !enough;
             if (enough) {
                 groups.add(group);
             }
@@ -260,8 +262,10 @@ public final class RespirationEstimator {
             }
         }
         if (bestGroup.isEmpty()) {
-            return new RespirationResult(Double.NaN, Double.NaN, all, List.of());
+            return RespirationResult.none(all, credible.isEmpty() ? RespirationResult.Shortfall.NO_RHYTHM
+                    : enoughButForSway ? RespirationResult.Shortfall.HEAD_SWAY
+                    : RespirationResult.Shortfall.UNCONFIRMED);
         }
-        return new RespirationResult(meanFrequency(bestGroup), topQuality(bestGroup), all, bestGroup);
+        return RespirationResult.of(meanFrequency(bestGroup), topQuality(bestGroup), all, bestGroup);
     }
 }

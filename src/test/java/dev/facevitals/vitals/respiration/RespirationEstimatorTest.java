@@ -174,6 +174,30 @@ class RespirationEstimatorTest {
         assertThat(together.used()).hasSize(2);
     }
 
+    /** No rate comes with the reason: nothing clear, a lone source without support, or shading alone. */
+    @Test
+    void aMissingRateSaysWhy() {
+        Set<RespirationSource> shading = EnumSet.of(RIIV, RIAV);
+        RespirationResult found = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.25, 0.97),
+                new RespirationEstimate(RIFV, 0.26, 0.95)), shading);
+        assertThat(found.found()).isTrue();
+        assertThat(found.shortfall()).isNull();
+        // below the least quality (0.9) nothing is credible
+        assertThat(est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.25, 0.85),
+                new RespirationEstimate(RIIV, 0.25, 0.6)), shading).shortfall())
+                .isEqualTo(RespirationResult.Shortfall.NO_RHYTHM);
+        assertThat(est.fuse(List.of()).shortfall()).isEqualTo(RespirationResult.Shortfall.NO_RHYTHM);
+        // credible, but alone under the solo quality (0.995) and not agreeing with the other
+        assertThat(est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.25, 0.99),
+                new RespirationEstimate(FACE_SIZE, 0.4, 0.95)), shading).shortfall())
+                .isEqualTo(RespirationResult.Shortfall.UNCONFIRMED);
+        // strong enough, but only the shading while the head sways; without the sway it stands
+        List<RespirationEstimate> shaded = List.of(new RespirationEstimate(RIIV, 0.58, 1.0),
+                new RespirationEstimate(RIAV, 0.59, 0.99), new RespirationEstimate(FACE_Y, 0.3, 0.95));
+        assertThat(est.fuse(shaded, shading).shortfall()).isEqualTo(RespirationResult.Shortfall.HEAD_SWAY);
+        assertThat(est.fuse(shaded).found()).isTrue();
+    }
+
     @Test
     void rejectsBadParameters() {
         assertThatThrownBy(() -> new RespirationEstimator(0.7, 0.1, 0.5, 0.8, 0.05))
