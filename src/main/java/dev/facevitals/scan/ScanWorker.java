@@ -98,11 +98,12 @@ public class ScanWorker {
                     count(result);
                     if (result.error() == null) {
                         ScanResult.Biomarkers b = result.biomarkers();
+                        ScanResult.Withheld w = withheld(result);
                         LOG.infof("Scan %s: done, heart rate %s, pulse SNR %s, breathing %s, SDNN %s, RMSSD %s",
-                                claim.uuid(), withUnit(b.heartRateBpm(), "bpm"),
-                                withUnit(result.quality() == null ? null : result.quality().pulseSnrDb(), "dB"),
-                                withUnit(b.respiratoryRateBpm(), "/min"), withUnit(b.hrvSdnnMs(), "ms"),
-                                withUnit(b.hrvRmssdMs(), "ms"));
+                                claim.uuid(), withUnit(b.heartRateBpm(), "bpm", null),
+                                withUnit(result.quality() == null ? null : result.quality().pulseSnrDb(), "dB", null),
+                                withUnit(b.respiratoryRateBpm(), "/min", w.respiratoryRate()),
+                                withUnit(b.hrvSdnnMs(), "ms", w.hrv()), withUnit(b.hrvRmssdMs(), "ms", w.hrv()));
                     } else {
                         LOG.infof("Scan %s: failed with error %d (%s)", claim.uuid(), result.error().errorCode(),
                                 result.error().message());
@@ -126,6 +127,29 @@ public class ScanWorker {
                 .tag("error_code", code)
                 .register(registry)
                 .increment();
+        if (result.error() == null) {
+            ScanResult.Withheld w = withheld(result);
+            countWithheld("respiratory_rate", w.respiratoryRate());
+            countWithheld("hrv", w.hrv());
+        }
+    }
+
+    /** One more done scan whose {@code value} was withheld for {@code reason} (nothing when it was not). */
+    private void countWithheld(String value, String reason) {
+        if (reason == null) {
+            return;
+        }
+        Counter.builder("facevitals.scans.withheld")
+                .description("Done scans with a biomarker withheld, by value and reason")
+                .tag("value", value)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    private static ScanResult.Withheld withheld(ScanResult result) {
+        ScanResult.Withheld w = result.quality() == null ? null : result.quality().withheld();
+        return w == null ? new ScanResult.Withheld(null, null) : w;
     }
 
     @PreDestroy
@@ -142,7 +166,7 @@ public class ScanWorker {
     }
 
     /** A value with its unit for the log, or "withheld" where the engine reported none. */
-    private static String withUnit(Double v, String unit) {
-        return v == null ? "withheld" : v + " " + unit;
+    private static String withUnit(Double v, String unit, String reason) {
+        return v != null ? v + " " + unit : reason == null ? "withheld" : "withheld (" + reason + ")";
     }
 }

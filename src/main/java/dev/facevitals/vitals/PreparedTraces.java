@@ -31,6 +31,8 @@ final class PreparedTraces {
     final double[][] red;
     final double[][] green;
     final double[][] blue;
+    /** Cache of {@link #commonMode()}; these traces belong to one analysis, on one thread. */
+    private double[] commonMode;
 
     private PreparedTraces(double fs, double startSec, int length, double[] faceX, double[] faceY,
                            double[] faceSize, List<String> regionNames, double[][] red, double[][] green,
@@ -77,16 +79,22 @@ final class PreparedTraces {
         return withChannels(out);
     }
 
-    /** The regions' green relative to each region's mean, averaged over the regions. */
+    /**
+     * The regions' green relative to each region's mean, averaged over the regions; computed once (step
+     * detection and removal both need it). Read-only.
+     */
     private double[] commonMode() {
-        double[] c = new double[length];
-        for (double[] g : green) {
-            double m = Stats.mean(g);
-            for (int i = 0; i < length; i++) {
-                c[i] += (g[i] / m - 1) / green.length;
+        if (commonMode == null) {
+            double[] c = new double[length];
+            for (double[] g : green) {
+                double m = Stats.mean(g);
+                for (int i = 0; i < length; i++) {
+                    c[i] += (g[i] / m - 1) / green.length;
+                }
             }
+            commonMode = c;
         }
-        return c;
+        return commonMode;
     }
 
     /**

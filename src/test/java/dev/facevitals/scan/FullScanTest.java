@@ -3,12 +3,14 @@ package dev.facevitals.scan;
 import static dev.facevitals.testing.Api.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import dev.facevitals.video.synthetic.SyntheticClip;
 import dev.facevitals.video.synthetic.SyntheticTruth;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -56,7 +59,7 @@ class FullScanTest {
         // a failed scan has no biomarkers to explain: its error says why
         assertThat(result.getMap("")).containsKey("biomarkers");
         assertThat(result.<Object>get("biomarkers")).isNull();
-        java.util.Map<String, Object> quality = result.getMap("quality");
+        Map<String, Object> quality = result.getMap("quality");
         if (quality != null) {
             assertThat(quality.get("withheld")).isNull();
         }
@@ -120,6 +123,10 @@ class FullScanTest {
         assertThat(result.getString("quality.withheld.hrv")).isEqualTo("scan_too_short");
         assertThat(result.getString("quality.withheld.respiratory_rate") == null)
                 .isEqualTo(result.get("biomarkers.respiratory_rate_bpm") != null);
+        // and the worker counts it for operators (after storing the result, so it may come a moment later)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(RestAssured.get("/q/metrics").asString())
+                        .contains("facevitals_scans_withheld_total{reason=\"scan_too_short\",value=\"hrv\"}"));
     }
 
     static JsonPath scan(Path video) throws Exception {
