@@ -197,9 +197,9 @@ public final class SyntheticClip {
             return this;
         }
 
-        /** Clip length in seconds, 1-60 (default 21, so the frames span at least 20 s). */
+        /** Clip length in seconds, 1-900 (default 21, so the frames span at least 20 s). */
         public Builder durationSec(double s) {
-            durationSec = require(s, 1, 60, "durationSec");
+            durationSec = require(s, 1, 900, "durationSec");
             return this;
         }
 
