@@ -22,15 +22,15 @@ public record VitalsResult(Double heartRateBpm, Double respiratoryRateBpm, Doubl
                            Double pnn50Pct, Double stressIndex, double pulseSnrDb, SignalFailure failure,
                            Withheld respirationWithheld, Withheld hrvWithheld) {
 
-    /** A result without the reasons for missing values (the heart rate's failure aside). */
-    public VitalsResult(Double heartRateBpm, Double respiratoryRateBpm, Double sdnnMs, Double rmssdMs,
-                        Double pnn50Pct, Double stressIndex, double pulseSnrDb, SignalFailure failure) {
-        this(heartRateBpm, respiratoryRateBpm, sdnnMs, rmssdMs, pnn50Pct, stressIndex, pulseSnrDb, failure, null,
-                null);
+    public VitalsResult {
+        if ((respirationWithheld != null && respiratoryRateBpm != null) || (hrvWithheld != null && sdnnMs != null)) {
+            throw new IllegalArgumentException("a value is withheld or reported, not both");
+        }
     }
 
+    /** No heart rate, so nothing else: the failure says why. */
     public static VitalsResult failed(SignalFailure failure, double pulseSnrDb) {
-        return new VitalsResult(null, null, null, null, null, null, pulseSnrDb, failure);
+        return new VitalsResult(null, null, null, null, null, null, pulseSnrDb, failure, null, null);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The reasons clients see for a null value: one per test that withholds it, stable snake-case codes. */
 class VitalsResultTest {
@@ -33,6 +34,19 @@ class VitalsResultTest {
         assertThat(seen).hasSize(RespirationResult.Shortfall.values().length)
                 .doesNotContainAnyElementsOf(Arrays.stream(VitalsAnalysis.HrvGate.values())
                         .map(VitalsAnalysis.HrvGate::withheld).toList());
+    }
+
+    @Test
+    void aValueIsEitherReportedOrWithheld() {
+        assertThatThrownBy(() -> new VitalsResult(70.0, 15.0, null, null, null, null, 5, null,
+                VitalsResult.Withheld.HEAD_SWAY, VitalsResult.Withheld.SCAN_TOO_SHORT))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new VitalsResult(70.0, null, 40.0, 38.0, 12.0, 90.0, 5, null,
+                VitalsResult.Withheld.HEAD_SWAY, VitalsResult.Withheld.BEAT_TIMING_NOISE))
+                .isInstanceOf(IllegalArgumentException.class);
+        VitalsResult ok = new VitalsResult(70.0, null, 40.0, 38.0, 12.0, 90.0, 5, null,
+                VitalsResult.Withheld.HEAD_SWAY, null);
+        assertThat(ok.respirationWithheld()).isEqualTo(VitalsResult.Withheld.HEAD_SWAY);
     }
 
     @Test
