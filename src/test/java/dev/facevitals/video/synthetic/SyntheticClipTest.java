@@ -414,7 +414,7 @@ class SyntheticClipTest {
         assertThatThrownBy(() -> b.heartRate(20)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.pulseAmplitude(0.02)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.respiratoryRate(40)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> b.durationSec(61)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.durationSec(901)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.storedRotation(45)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> b.write(dir.resolve("x.mp4"))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> SyntheticClip.builder().photo(PHOTOS.resolve("sample1.jpg")).faceIndex(9)
