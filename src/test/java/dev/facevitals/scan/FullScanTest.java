@@ -11,11 +11,13 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.facevitals.testing.Clips;
+import dev.facevitals.testing.KafkaProbe;
 import dev.facevitals.testing.LocalStackResource;
 import dev.facevitals.testing.PresignedPost;
 import dev.facevitals.testing.Snapshots;
@@ -123,6 +125,13 @@ class FullScanTest {
         assertThat(result.getString("quality.withheld.hrv")).isEqualTo("scan_too_short");
         assertThat(result.getString("quality.withheld.respiratory_rate") == null)
                 .isEqualTo(result.get("biomarkers.respiratory_rate_bpm") != null);
+        // Kafka consumers of the result get the same reasons
+        String uuid = result.getString("uuid");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> records = KafkaProbe.valuesForKey("scan-results", uuid, Duration.ofSeconds(2));
+            assertThat(records).hasSize(1);
+            assertThat(new JsonPath(records.get(0)).getString("quality.withheld.hrv")).isEqualTo("scan_too_short");
+        });
         // and the worker counts it for operators (after storing the result, so it may come a moment later)
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(RestAssured.get("/q/metrics").asString())
