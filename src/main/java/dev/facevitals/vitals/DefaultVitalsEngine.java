@@ -431,8 +431,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         return Double.isFinite(a) && Double.isFinite(b) ? 0.5 * (a + b) : null;
     }
 
-    private record RegionPulses(double[][] pulses, double[] regionSnr, double[] weights, double[] fused,
-                                HeartRate hr) {
+    private record RegionPulses(double[] regionSnr, double[] weights, double[] fused, HeartRate hr) {
     }
 
     private RegionPulses regionPulses(PreparedTraces p, RppgMethod method, SosFilter bandPass, double lambda,
@@ -466,7 +465,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 hr = strongest;
             }
         }
-        return new RegionPulses(pulses, regionSnr, weights, fused, hr);
+        return new RegionPulses(regionSnr, weights, fused, hr);
     }
 
     /** Region {@code k}'s pulse from {@code method}, detrended and band-passed. */

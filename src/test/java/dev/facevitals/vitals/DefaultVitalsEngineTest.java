@@ -429,9 +429,8 @@ class DefaultVitalsEngineTest {
         assertThat(a.result().heartRateBpm()).isCloseTo(c.result().heartRateBpm(), within(0.5));
         assertThat(a.result().pulseSnrDb()).isGreaterThan(c.result().pulseSnrDb() - 2);
         double[] truth = stepped.trueIntervalsMs(a.segmentStartSec(), a.segmentStartSec() + a.segmentDurationSec());
-        if (a.result().rmssdMs() != null) {
-            assertThat(a.result().rmssdMs()).isCloseTo(rmssd(truth), within(0.3 * rmssd(truth)));
-        }
+        assertThat(a.result().rmssdMs()).isNotNull();
+        assertThat(a.result().rmssdMs()).isCloseTo(rmssd(truth), within(0.3 * rmssd(truth)));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.facevitals.vitals;
 
+import dev.facevitals.vitals.signal.ExposureRamp;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -113,14 +115,7 @@ final class SyntheticScan {
     }
 
     private double exposureGain(double t) {
-        double g = 1;
-        double settled = 1;
-        for (int s = 0; s < exposureStepSec.length && exposureStepSec[s] <= t; s++) {
-            double target = settled * (1 + exposureStepSize[s]);
-            g = settled + (target - settled) * (1 - Math.exp(-(t - exposureStepSec[s]) / 0.2));
-            settled = target;
-        }
-        return g;
+        return ExposureRamp.gain(t, exposureStepSec, exposureStepSize);
     }
 
     /** The beat times used (explicit or from the constant rate), spanning a little beyond the recording. */

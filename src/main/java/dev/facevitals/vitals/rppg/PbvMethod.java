@@ -110,16 +110,12 @@ public final class PbvMethod implements RppgMethod {
     }
 
     /**
-     * The least-power projection with unit gain on the signature, {@code Q^-1 Pbv / (Pbv^T Q^-1 Pbv)}, or
+     * The least-power projection with unit gain on signature {@code p}, {@code Q^-1 p / (p^T Q^-1 p)}, or
      * null when the window is flat.
      *
      * @param q input: 3 x 3 covariance (not modified)
+     * @param p input: the signature (R, G, B)
      */
-    static double[] weights(double[][] q) {
-        return weights(q, SIGNATURE);
-    }
-
-    /** As {@link #weights(double[][])} for signature {@code p}. */
     static double[] weights(double[][] q, double[] p) {
         double load = LOADING * (q[0][0] + q[1][1] + q[2][2]) / 3;
         if (!(load > 0) || !Double.isFinite(load)) {

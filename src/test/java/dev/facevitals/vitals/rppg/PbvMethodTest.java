@@ -25,17 +25,17 @@ class PbvMethodTest {
                 q[i][j] = 100 * u[i] * u[j] + (i == j ? 1 : 0);
             }
         }
-        double[] w = PbvMethod.weights(q);
+        double[] w = PbvMethod.weights(q, PbvMethod.SIGNATURE);
         assertThat(w[0] * p[0] + w[1] * p[1] + w[2] * p[2]).isCloseTo(1, within(1e-12));
         assertThat(w[0] * u[0] + w[1] * u[1] + w[2] * u[2]).isCloseTo(0, within(0.01));
         // white noise alone: the matched filter, w proportional to the signature
         double[][] white = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        double[] m = PbvMethod.weights(white);
+        double[] m = PbvMethod.weights(white, PbvMethod.SIGNATURE);
         double norm = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
         for (int i = 0; i < 3; i++) {
             assertThat(m[i]).isCloseTo(p[i] / norm, within(1e-6));
         }
-        assertThat(PbvMethod.weights(new double[3][3])).isNull();
+        assertThat(PbvMethod.weights(new double[3][3], PbvMethod.SIGNATURE)).isNull();
         // another signature gets unit gain in its turn
         double[] other = {0.13, 0.99, 0.05};
         double[] v = PbvMethod.weights(q, other);

@@ -25,15 +25,7 @@ class LevelStepsTest {
 
     /** The auto-exposure gain: steps settling exponentially (time constant 0.2 s), as the clip generator's. */
     static double gain(int i) {
-        double t = i / FS;
-        double g = 1;
-        double prev = 1;
-        for (int s = 0; s < STEP_SEC.length && STEP_SEC[s] <= t; s++) {
-            double target = prev * (1 + STEP_SIZE[s]);
-            g = prev + (target - prev) * (1 - Math.exp(-(t - STEP_SEC[s]) / 0.2));
-            prev = target;
-        }
-        return g;
+        return ExposureRamp.gain(i / FS, STEP_SEC, STEP_SIZE);
     }
 
     @Test

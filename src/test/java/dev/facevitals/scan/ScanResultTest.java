@@ -1,0 +1,58 @@
+package dev.facevitals.scan;
+
+import dev.facevitals.scan.analysis.AnalysisOutcome;
+import dev.facevitals.scan.analysis.ScanFailure;
+import dev.facevitals.vitals.VitalsResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a finished analysis leaves on the scan and what clients then read (plain JUnit; the endpoint test
+ * {@code FullScanTest} checks the same through the real stack on done scans).
+ */
+class ScanResultTest {
+
+    private static final AnalysisOutcome.VideoSummary VIDEO = new AnalysisOutcome.VideoSummary(30, 30, 640, 480, 900);
+
+    private static Scan scan() {
+        Scan s = new Scan();
+        s.uuid = UUID.randomUUID();
+        s.status = ScanStatus.PROCESSING.wire();
+        s.createdAt = OffsetDateTime.now();
+        return s;
+    }
+
+    @Test
+    void aDoneScanSaysWhyEachMissingGroupIsMissing() {
+        Scan s = scan();
+        VitalsResult v = new VitalsResult(72.0, null, 40.0, 38.0, 12.0, 90.0, 6.0, null,
+                VitalsResult.Withheld.HEAD_SWAY, null);
+        ScanService.apply(s, new AnalysisOutcome(VIDEO, v, 1.0, null, 0.9));
+        ScanResult r = ScanResult.of(s);
+        assertThat(r.status()).isEqualTo("done");
+        assertThat(r.biomarkers().respiratoryRateBpm()).isNull();
+        assertThat(r.quality().withheld()).isEqualTo(new ScanResult.Withheld("head_sway", null));
+    }
+
+    /** A retried scan that failed after an earlier attempt stored reasons keeps none: the error says why. */
+    @Test
+    void aFailedScanHasNoReasonsButItsError() {
+        Scan s = scan();
+        s.respirationWithheld = "head_sway";
+        s.hrvWithheld = "scan_too_short";
+        ScanService.apply(s, new AnalysisOutcome(VIDEO, VitalsResult.failed(VitalsResult.SignalFailure.PULSE_QUALITY,
+                -3.0), 1.0, ScanFailure.rgbQuality(), null));
+        assertThat(s.respirationWithheld).isNull();
+        assertThat(s.hrvWithheld).isNull();
+        ScanResult r = ScanResult.of(s);
+        assertThat(r.status()).isEqualTo("failed");
+        assertThat(r.biomarkers()).isNull();
+        assertThat(r.quality()).isNotNull();
+        assertThat(r.quality().withheld()).isNull();
+        assertThat(r.error().errorCode()).isEqualTo(10);
+    }
+}
