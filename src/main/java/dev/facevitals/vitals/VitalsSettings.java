@@ -168,15 +168,17 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      *                         motion or lighting (code 10) rather than a weak pulse (code 11) (default 10:
      *                         sensor noise alone gives about 3)
      * @param maxMotionAtRate  largest face movement within +-0.05 Hz of the heart rate, RMS as a fraction of
-     *                         face size, for the rate to count as a pulse (default 0.005: 1 px on a 200 px
-     *                         face; in the benchmark every right report had at most 0.0007, the wrong GREEN
-     *                         and CHROM reports under head motion 0.0007-0.027; the head's own pulse motion,
+     *                         face size, for the rate to count as a pulse (default 0.0015: 0.3 px on a 200 px
+     *                         face; 0.005 until stop 14. Every right PBV report in the benchmark had at most
+     *                         0.0006, the real EVM face 0.00025, while PBV reported head sways of 0.0029 and
+     *                         0.0049 at 47-48 bpm as pulses against 88 under a quarter of the benchmark's head
+     *                         motion; docs/vitals.md "Head motion at the rate". The head's own pulse motion,
      *                         ballistocardiography, is a fraction of a pixel)
      */
     public record Quality(double minPulseSnrDb, double maxMotionRatio, double maxArtefactRatio,
                           double maxMotionAtRate) {
 
-        public static final Quality DEFAULTS = new Quality(0, 0.03, 10, 0.005);
+        public static final Quality DEFAULTS = new Quality(0, 0.03, 10, 0.0015);
 
         public Quality {
             Checks.finite("minPulseSnrDb", minPulseSnrDb);
