@@ -99,6 +99,8 @@ public class ScanWorker {
                     if (result.error() == null) {
                         ScanResult.Biomarkers b = result.biomarkers();
                         ScanResult.Withheld w = withheld(result);
+                        countWithheld("respiratory_rate", w.respiratoryRate());
+                        countWithheld("hrv", w.hrv());
                         LOG.infof("Scan %s: done, heart rate %s, pulse SNR %s, breathing %s, SDNN %s, RMSSD %s",
                                 claim.uuid(), withUnit(b.heartRateBpm(), "bpm", null),
                                 withUnit(result.quality() == null ? null : result.quality().pulseSnrDb(), "dB", null),
@@ -127,11 +129,6 @@ public class ScanWorker {
                 .tag("error_code", code)
                 .register(registry)
                 .increment();
-        if (result.error() == null) {
-            ScanResult.Withheld w = withheld(result);
-            countWithheld("respiratory_rate", w.respiratoryRate());
-            countWithheld("hrv", w.hrv());
-        }
     }
 
     /** One more done scan whose {@code value} was withheld for {@code reason} (nothing when it was not). */

@@ -23,14 +23,6 @@ public record TrackerSettings(int landmarkInterval, int minRefreshGap, int searc
 
     public static final TrackerSettings DEFAULTS = new TrackerSettings(90, 10, 5, 30, 0.8, 0.5, 0.5, 32, 200, true);
 
-    /** Whole regions, no patches. */
-    public TrackerSettings(int landmarkInterval, int minRefreshGap, int searchInterval, int maxSearchInterval,
-                           double refreshQuality, double lostQuality, double minPresence, int gridCells,
-                           int minSkinPixels) {
-        this(landmarkInterval, minRefreshGap, searchInterval, maxSearchInterval, refreshQuality, lostQuality,
-                minPresence, gridCells, minSkinPixels, false);
-    }
-
     public TrackerSettings {
         if (landmarkInterval < 1 || searchInterval < 1 || minRefreshGap < 0 || maxSearchInterval < searchInterval) {
             throw new IllegalArgumentException("intervals must be at least 1 frame, maxSearchInterval >= searchInterval");

@@ -94,29 +94,35 @@ public final class LevelSteps {
 
     /** RMS of {@code x} about the two lines fitted before and after {@code i}. */
     private static double aroundRms(double[] x, int i, double fs) {
-        int a0 = Math.max(0, i + (int) Math.round(BEFORE_FROM_SEC * fs));
-        int a1 = i + (int) Math.round(BEFORE_TO_SEC * fs);
-        int b0 = i + (int) Math.round(AFTER_FROM_SEC * fs);
-        int b1 = Math.min(x.length - 1, i + (int) Math.round(AFTER_TO_SEC * fs));
-        double[] before = line(x, a0, a1);
-        double[] after = line(x, b0, b1);
+        Fits f = Fits.at(i, x.length, fs);
+        double[] before = line(x, f.a0, f.a1);
+        double[] after = line(x, f.b0, f.b1);
         double sum = 0;
-        for (int j = a0; j <= a1; j++) {
+        for (int j = f.a0; j <= f.a1; j++) {
             sum += Math.pow(x[j] - at(before, j), 2);
         }
-        for (int j = b0; j <= b1; j++) {
+        for (int j = f.b0; j <= f.b1; j++) {
             sum += Math.pow(x[j] - at(after, j), 2);
         }
-        return Math.sqrt(sum / (a1 - a0 + 1 + b1 - b0 + 1));
+        return Math.sqrt(sum / (f.a1 - f.a0 + 1 + f.b1 - f.b0 + 1));
     }
 
     /** The step of {@code x} at {@code i}: the line after it minus the line before it, both at {@code i}. */
     private static double stepAt(double[] x, int i, double fs) {
-        int a0 = Math.max(0, i + (int) Math.round(BEFORE_FROM_SEC * fs));
-        int a1 = i + (int) Math.round(BEFORE_TO_SEC * fs);
-        int b0 = i + (int) Math.round(AFTER_FROM_SEC * fs);
-        int b1 = Math.min(x.length - 1, i + (int) Math.round(AFTER_TO_SEC * fs));
-        return at(line(x, b0, b1), i) - at(line(x, a0, a1), i);
+        Fits f = Fits.at(i, x.length, fs);
+        return at(line(x, f.b0, f.b1), i) - at(line(x, f.a0, f.a1), i);
+    }
+
+    /**
+     * The stretches the lines are fitted to around sample {@code i}, inclusive, clipped to the trace: before
+     * it {@code [a0, a1]}, after it {@code [b0, b1]}; the ramp of a step lies between {@code a1} and {@code b0}.
+     */
+    private record Fits(int a0, int a1, int b0, int b1) {
+        static Fits at(int i, int n, double fs) {
+            return new Fits(Math.max(0, i + (int) Math.round(BEFORE_FROM_SEC * fs)),
+                    i + (int) Math.round(BEFORE_TO_SEC * fs), i + (int) Math.round(AFTER_FROM_SEC * fs),
+                    Math.min(n - 1, i + (int) Math.round(AFTER_TO_SEC * fs)));
+        }
     }
 
     /**
@@ -131,12 +137,11 @@ public final class LevelSteps {
         int n = common.length;
         double[] mode = common.clone();
         for (int i0 : steps) {
-            int a0 = Math.max(0, i0 + (int) Math.round(BEFORE_FROM_SEC * fs));
-            int a1 = i0 + (int) Math.round(BEFORE_TO_SEC * fs);
-            int b0 = i0 + (int) Math.round(AFTER_FROM_SEC * fs);
-            int b1 = Math.min(n - 1, i0 + (int) Math.round(AFTER_TO_SEC * fs));
-            double[] before = line(mode, a0, a1);
-            double commonStep = at(line(mode, b0, b1), i0) - at(before, i0);
+            Fits f = Fits.at(i0, n, fs);
+            int a1 = f.a1;
+            int b0 = f.b0;
+            double[] before = line(mode, f.a0, a1);
+            double commonStep = at(line(mode, b0, f.b1), i0) - at(before, i0);
             double[] shape = new double[b0 - a1];
             for (int i = a1; i < b0; i++) {
                 double s = commonStep != 0 ? (mode[i] - at(before, i)) / commonStep : 0;
