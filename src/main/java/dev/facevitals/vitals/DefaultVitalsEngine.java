@@ -44,8 +44,8 @@ import java.util.Set;
  *       confirmed by the beats alternating tall and short at the strongest rate; SNR on the raw spectrum).
  *       Gates: in-band face motion above the limit is RGB_QUALITY whatever the spectrum says (motion at pulse
  *       rates fakes a pulse); an SNR below the limit is RGB_QUALITY when motion or lighting dominate the
- *       colour traces, else PULSE_QUALITY; a rate the head itself moves at, or a pulse whose colour is not
- *       blood's, is RGB_QUALITY. A strongest rhythm in the colour of light is taken out of the colours and
+ *       colour traces, else PULSE_QUALITY; a rate the head itself moves at (or sways at half of, whose shading
+ *       repeats at twice the sway's rate), or a pulse whose colour is not blood's, is RGB_QUALITY. A strongest rhythm in the colour of light is taken out of the colours and
  *       the gates applied again to what remains.</li>
  *   <li>HRV and stress index from the beats of two waves, the fused pulse and the method re-run over longer
  *       windows (steadier colour weights, steadier beats), each when the stretch is long enough and the beats
@@ -242,6 +242,11 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 > q.maxMotionAtRate()) {
             // the head moves at the very rate the spectrum picked: the shading it causes, not blood
             return VitalsAnalysis.PulseGate.MOTION_AT_RATE;
+        }
+        if (RgbQuality.motionAtRate(p.faceX, p.faceY, p.faceSize, p.fs, hr.frequencyHz() / 2, MOTION_AT_RATE_HZ / 2)
+                > q.maxMotionAtHalfRate()) {
+            // a large sway at half the rate: the side light's shading, not linear in the pose, repeats at twice it
+            return VitalsAnalysis.PulseGate.MOTION_AT_HALF_RATE;
         }
         return lightColoured(p, rp, order, lambda) ? VitalsAnalysis.PulseGate.LIGHT_NOT_BLOOD
                 : VitalsAnalysis.PulseGate.PASSED;

@@ -66,6 +66,8 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         LOW_SNR("SNR too low"),
         /** Error 10: the head moves at the very rate the spectrum picked. */
         MOTION_AT_RATE("head motion at the pulse rate"),
+        /** Error 10: the head sways at half the rate, and its shading's second harmonic lies at the rate. */
+        MOTION_AT_HALF_RATE("head motion at half the pulse rate"),
         /** Error 10: the pulse moves blue as much as green: light, not blood. */
         LIGHT_NOT_BLOOD("colour of light, not blood");
 
@@ -88,7 +90,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
             return switch (this) {
                 case NOT_REACHED, PASSED -> null;
                 case LOW_SNR -> VitalsResult.SignalFailure.PULSE_QUALITY;
-                case FACE_MOTION, LOW_SNR_ARTEFACTS, MOTION_AT_RATE, LIGHT_NOT_BLOOD ->
+                case FACE_MOTION, LOW_SNR_ARTEFACTS, MOTION_AT_RATE, MOTION_AT_HALF_RATE, LIGHT_NOT_BLOOD ->
                         VitalsResult.SignalFailure.RGB_QUALITY;
             };
         }

@@ -174,17 +174,26 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      *                         0.0049 at 47-48 bpm as pulses against 88 under a quarter of the benchmark's head
      *                         motion; docs/vitals.md "Head motion at the rate". The head's own pulse motion,
      *                         ballistocardiography, is a fraction of a pixel)
+     * @param maxMotionAtHalfRate largest face movement within +-0.025 Hz of half the heart rate, as above, for
+     *                         the rate to count as a pulse (default 0.02). A side light's shading is not linear
+     *                         in the head's pose, so a sway also shades the skin at twice its own rate, by an
+     *                         amount that grows with the square of the sway: a large sway at half the rate
+     *                         makes a rhythm at the rate. PBV reported 68.0 bpm against 76.5 on a clip whose
+     *                         head swayed at 0.56 Hz by 0.029 of the face size; the right reports of the
+     *                         benchmark's head-motion clips measured at most 0.014 there, apart from one clip
+     *                         with the same sway (0.028, right by chance); docs/vitals.md "Stop 15"
      */
     public record Quality(double minPulseSnrDb, double maxMotionRatio, double maxArtefactRatio,
-                          double maxMotionAtRate) {
+                          double maxMotionAtRate, double maxMotionAtHalfRate) {
 
-        public static final Quality DEFAULTS = new Quality(0, 0.03, 10, 0.0015);
+        public static final Quality DEFAULTS = new Quality(0, 0.03, 10, 0.0015, 0.02);
 
         public Quality {
             Checks.finite("minPulseSnrDb", minPulseSnrDb);
             Checks.positive("maxMotionRatio", maxMotionRatio);
             Checks.positive("maxArtefactRatio", maxArtefactRatio);
             Checks.positive("maxMotionAtRate", maxMotionAtRate);
+            Checks.positive("maxMotionAtHalfRate", maxMotionAtHalfRate);
         }
     }
 

@@ -365,6 +365,40 @@ class DefaultVitalsEngineTest {
     }
 
     /**
+     * A head swaying at half a pulse-like rate under a side light shades the skin at twice its own rate too
+     * (the shading is not linear in the pose). With no pulse at all, GREEN sees a clean rhythm at 72 per minute
+     * while the head sways at 36 by 8 px on a 200 px face (0.025 of the face measured at half the rate, like
+     * the benchmark clip whose sway PBV once reported at 68 bpm; below the pulse band, so neither the in-band
+     * motion nor the motion at the rate is large): the rate is the sway's harmonic, error 10. A sway of 4.5 px
+     * (0.014, as large as any right report of the benchmark's head-motion clips showed) over a real pulse at
+     * 72 keeps the pulse.
+     */
+    @ParameterizedTest
+    @CsvSource({"8.0, 0, 0.01, MOTION_AT_HALF_RATE", "4.5, 0.004, 0.0025, PASSED"})
+    void aRateAtTwiceASwayIsNotReportedAsAPulse(double swayPx, double pulseAmplitude, double harmonicShading,
+                                                 VitalsAnalysis.PulseGate gate) {
+        SyntheticScan scan = new SyntheticScan();
+        scan.heartRateBpm = 72;
+        scan.pulseAmplitude = pulseAmplitude;
+        scan.shakePx = swayPx;
+        scan.shakeHz = 0.6;
+        scan.shakeHarmonicShading = harmonicShading;
+        VitalsAnalysis a = new DefaultVitalsEngine(VitalsSettings.DEFAULTS.withMethod(PulseMethod.GREEN))
+                .analyse(scan.build());
+        assertThat(a.motionRatio()).isLessThan(VitalsSettings.DEFAULTS.quality().maxMotionRatio());
+        assertThat(60 * a.heartRateHz()).isCloseTo(72, within(1.0));
+        assertThat(a.result().pulseSnrDb()).isGreaterThan(VitalsSettings.DEFAULTS.quality().minPulseSnrDb());
+        assertThat(a.pulseGate()).isEqualTo(gate);
+        if (gate == VitalsAnalysis.PulseGate.PASSED) {
+            assertThat(a.result().heartRateBpm()).isCloseTo(72, within(1.0));
+        } else {
+            assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+            assertThat(a.result().heartRateBpm()).isNull();
+            assertThat(a.summary()).contains("head motion at half the pulse rate (error 10)");
+        }
+    }
+
+    /**
      * The head's own motion with each beat (ballistocardiography: 0.2 px here, 0.14 px RMS, 0.0007 of the face,
      * about the most any right report in the benchmark showed) does not cost a real pulse.
      */

@@ -67,6 +67,8 @@ final class SyntheticScan {
     double shakePx = 0;
     double shakeHz = 0;
     double shakeShading = 0;
+    /** Shading at twice the shake's rate (relative): a side light's shading is not linear in the head's pose. */
+    double shakeHarmonicShading = 0;
     /** Face detector jitter, pixels (standard deviation). */
     double positionNoisePx = 0.3;
     /** No face in [gapStart, gapEnd). */
@@ -167,7 +169,8 @@ final class SyntheticScan {
                 double shake = shakeHz > 0 ? Math.sin(2 * Math.PI * shakeHz * t) : 0;
                 double flicker = flickerAmplitude * Math.sin(2 * Math.PI * flickerHz * t);
                 double l = light * (1 + driftPerSec * t)
-                        * (1 + shakeShading * shake)
+                        * (1 + shakeShading * shake
+                                - (shakeHz > 0 ? shakeHarmonicShading * Math.cos(4 * Math.PI * shakeHz * t) : 0))
                         * (!Double.isNaN(stepAtSec) && t >= stepAtSec ? 1 + stepSize : 1)
                         * exposureGain(t);
                 for (int k = 0; k < regions; k++) {
