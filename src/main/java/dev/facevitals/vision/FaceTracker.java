@@ -9,8 +9,10 @@ import java.util.List;
  * a {@link PatchTracker} moves the keyframe's regions by the tracked shift.
  * A scheduled run on a well-tracked face whose mesh has not changed beyond the landmark model's jitter keeps
  * the keyframe (regions, skin models, tracking template): adopting it would only make the regions jump by
- * that jitter, which puts steps into every trace. Also keeps a {@link SkinModel} per region, learned at each
- * keyframe. One instance per video, not thread-safe; it owns the detector and landmarker it was given.
+ * that jitter, which puts steps into every trace. A keyframe that does change the regions on a face still
+ * tracked is joined to the traces without a step ({@link KeyframeSeam}). Also keeps a {@link SkinModel} per
+ * region, learned at each keyframe. One instance per video, not thread-safe; it owns the detector and
+ * landmarker it was given.
  */
 public final class FaceTracker implements AutoCloseable {
 
@@ -28,6 +30,7 @@ public final class FaceTracker implements AutoCloseable {
     private final TrackerSettings settings;
     private final PatchTracker patch;
     private final SkinSampler sampler = new SkinSampler(SkinSampler.DEFAULT_MAX_SAMPLES);
+    private final KeyframeSeam seam = new KeyframeSeam();
 
     private boolean holding;
     private FaceMesh keyMesh;
@@ -70,6 +73,9 @@ public final class FaceTracker implements AutoCloseable {
             double q = patch.track(frame);
             if (q < settings.lostQuality() || (q < settings.refreshQuality()
                     && sinceKeyframe >= settings.minRefreshGap())) {
+                if (q >= settings.lostQuality()) {
+                    beginSeam();
+                }
                 holding = refresh(frame, trackedCrop()) || search(frame);
                 return observe(timestampMicros, true);
             }
@@ -82,6 +88,7 @@ public final class FaceTracker implements AutoCloseable {
                     kept++;
                     return observe(timestampMicros, false);
                 }
+                beginSeam();
                 holding = adoptIfPresent(frame, mesh) || search(frame);
                 return observe(timestampMicros, true);
             }
@@ -96,6 +103,11 @@ public final class FaceTracker implements AutoCloseable {
             return observe(timestampMicros, holding);
         }
         return FaceObservation.missing(timestampMicros);
+    }
+
+    /** New regions are about to replace the current ones on a face the track still holds: join the traces. */
+    private void beginSeam() {
+        seam.begin(keySpans, keySteps, skin, patch.dx(), patch.dy());
     }
 
     private boolean search(ImageView frame) {
@@ -169,6 +181,7 @@ public final class FaceTracker implements AutoCloseable {
 
     private FaceObservation observe(long t, boolean keyframe) {
         if (!holding) {
+            seam.cancel();
             return FaceObservation.missing(t);
         }
         double dx = patch.dx();
@@ -191,6 +204,7 @@ public final class FaceTracker implements AutoCloseable {
             return false;
         }
         sampler.sampleSubPixel(frame, keySpans, patch.dx(), patch.dy(), skin, rgb, count, inside, keySteps);
+        seam.apply(sampler, frame, rgb);
         return true;
     }
 

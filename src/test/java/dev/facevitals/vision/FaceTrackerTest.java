@@ -76,6 +76,55 @@ class FaceTrackerTest {
         }
     }
 
+    /**
+     * A scheduled check that finds the face changed makes new regions over slightly different skin: on this
+     * textured face their means differ from the old ones' by up to several per cent, many times a pulse. The
+     * traces go on at the old level across the change.
+     */
+    @Test
+    void aNewKeyframeLeavesNoStepInTheTraces() {
+        double[] pulse = new double[90];
+        for (int i = 0; i < pulse.length; i++) {
+            pulse[i] = 1 + 0.004 * Math.sin(2 * Math.PI * 1.2 * i / 30);
+        }
+        placeFace(0, 0);
+        SignalTraces joined = record(pulse, 6);
+        placeFace(0, 0);
+        truth.size = 126;
+        SignalTraces bigger = record(pulse, 0);
+        double largestStep = 0;
+        for (int k = 0; k < joined.regions(); k++) {
+            double before = level(joined, k, 5, 30);
+            double after = level(joined, k, 40, 90);
+            assertThat(after / before).as(joined.regionName(k)).isCloseTo(1, within(0.002));
+            largestStep = Math.max(largestStep, Math.abs(level(bigger, k, 40, 90) / before - 1));
+        }
+        assertThat(largestStep).isGreaterThan(0.02);
+    }
+
+    /** Records the still face, whose landmarks say it is 126 px from frame {@code growAt} on (30-frame checks). */
+    private SignalTraces record(double[] light, int growAt) {
+        try (SkinTraceRecorder rec = new SkinTraceRecorder(tracker(30, true), W, H, ScanFaceReport.Limits.DEFAULTS)) {
+            for (int i = 0; i < light.length; i++) {
+                if (i == growAt) {
+                    truth.size = 126;
+                }
+                rec.accept(scene.render(W, H, 0, 0, light[i]), Math.round(i * 1e6 / 30));
+            }
+            assertThat(rec.tracker().keyframes()).isGreaterThan(1);
+            return rec.traces();
+        }
+    }
+
+    /** Mean green of region k over frames [from, to), the light (a few tenths of a per cent) left in. */
+    private static double level(SignalTraces t, int k, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+            s += t.green(k)[i];
+        }
+        return s / (to - from);
+    }
+
     @Test
     void followsSubPixelMotionBetweenKeyframes() {
         try (FaceTracker t = tracker(1000)) {
