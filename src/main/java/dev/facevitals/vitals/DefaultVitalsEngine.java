@@ -45,8 +45,9 @@ import java.util.Set;
  *       Gates: in-band face motion above the limit is RGB_QUALITY whatever the spectrum says (motion at pulse
  *       rates fakes a pulse); an SNR below the limit is RGB_QUALITY when motion or lighting dominate the
  *       colour traces, else PULSE_QUALITY; a rate the head itself moves at (or sways at half of, whose shading
- *       repeats at twice the sway's rate), or a pulse whose colour is not blood's, is RGB_QUALITY. A strongest rhythm in the colour of light is taken out of the colours and
- *       the gates applied again to what remains.</li>
+ *       repeats at twice the sway's rate), or a pulse whose colour is not blood's, is RGB_QUALITY. A strongest
+ *       rhythm in the colour of light is taken out of the colours and the gates applied again to what
+ *       remains.</li>
  *   <li>HRV and stress index from the beats of two waves, the fused pulse and the method re-run over longer
  *       windows (steadier colour weights, steadier beats), each when the stretch is long enough and the beats
  *       consistent enough (beat-shape SNR, not spectral SNR), corrected for the beat-timing noise measured on
