@@ -66,6 +66,8 @@ public final class FaceTracker implements AutoCloseable {
      */
     public FaceObservation update(ImageView frame, long timestampMicros) {
         frames++;
+        // a join is for the frame whose update began it: never carry one to a later frame's regions
+        seam.cancel();
         width = frame.width();
         height = frame.height();
         if (holding) {

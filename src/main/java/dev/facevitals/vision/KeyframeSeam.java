@@ -39,7 +39,7 @@ final class KeyframeSeam {
         oldDy = dy;
     }
 
-    /** The face was lost: nothing to join. */
+    /** Nothing to join: the face was lost, or a new frame began before the join was read. */
     void cancel() {
         oldSpans = null;
     }

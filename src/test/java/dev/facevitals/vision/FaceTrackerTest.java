@@ -90,7 +90,6 @@ class FaceTrackerTest {
         placeFace(0, 0);
         SignalTraces joined = record(pulse, 6);
         placeFace(0, 0);
-        truth.size = 126;
         SignalTraces bigger = record(pulse, 0);
         double largestStep = 0;
         for (int k = 0; k < joined.regions(); k++) {

@@ -167,10 +167,10 @@ final class SyntheticScan {
                 }
                 bv += breathingBaseline * breath;
                 double shake = shakeHz > 0 ? Math.sin(2 * Math.PI * shakeHz * t) : 0;
+                double shakeTwice = shakeHz > 0 ? Math.cos(4 * Math.PI * shakeHz * t) : 0;
                 double flicker = flickerAmplitude * Math.sin(2 * Math.PI * flickerHz * t);
                 double l = light * (1 + driftPerSec * t)
-                        * (1 + shakeShading * shake
-                                - (shakeHz > 0 ? shakeHarmonicShading * Math.cos(4 * Math.PI * shakeHz * t) : 0))
+                        * (1 + shakeShading * shake - shakeHarmonicShading * shakeTwice)
                         * (!Double.isNaN(stepAtSec) && t >= stepAtSec ? 1 + stepSize : 1)
                         * exposureGain(t);
                 for (int k = 0; k < regions; k++) {
