@@ -56,7 +56,7 @@ public final class FaceTracker implements AutoCloseable {
         this.detector = detector;
         this.landmarker = landmarker;
         this.settings = settings;
-        this.patch = new PatchTracker(settings.gridCells());
+        this.patch = new PatchTracker(settings.gridCells(), settings.affineTracking());
         this.searchWait = settings.searchInterval();
     }
 
@@ -109,7 +109,9 @@ public final class FaceTracker implements AutoCloseable {
 
     /** New regions are about to replace the current ones on a face the track still holds: join the traces. */
     private void beginSeam() {
-        seam.begin(keySpans, keySteps, skin, patch.dx(), patch.dy());
+        seam.begin(keySpans, keySteps, skin, patch.dx(), patch.dy(), settings.affineTracking()
+                ? new double[] {patch.centreX(), patch.centreY(), patch.a11(), patch.a12(), patch.a21(), patch.a22()}
+                : null);
     }
 
     private boolean search(ImageView frame) {
@@ -205,7 +207,12 @@ public final class FaceTracker implements AutoCloseable {
         if (!holding) {
             return false;
         }
-        sampler.sampleSubPixel(frame, keySpans, patch.dx(), patch.dy(), skin, rgb, count, inside, keySteps);
+        if (settings.affineTracking()) {
+            sampler.sampleAffine(frame, keySpans, patch.centreX(), patch.centreY(), patch.a11(), patch.a12(),
+                    patch.a21(), patch.a22(), patch.dx(), patch.dy(), skin, rgb, count, inside, keySteps);
+        } else {
+            sampler.sampleSubPixel(frame, keySpans, patch.dx(), patch.dy(), skin, rgb, count, inside, keySteps);
+        }
         seam.apply(sampler, frame, rgb);
         return true;
     }

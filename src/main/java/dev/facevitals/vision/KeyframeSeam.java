@@ -24,6 +24,7 @@ final class KeyframeSeam {
     private SkinModel[] oldSkin;
     private double oldDx;
     private double oldDy;
+    private double[] oldAffine;
 
     /**
      * New regions are about to replace these on a face still tracked, on the frame that {@link #apply} reads
@@ -32,6 +33,11 @@ final class KeyframeSeam {
      * @param dx input: the old regions' shift on that frame
      */
     void begin(PixelSpans[] spans, int[] steps, SkinModel[] skin, double dx, double dy) {
+        begin(spans, steps, skin, dx, dy, null);
+    }
+
+    void begin(PixelSpans[] spans, int[] steps, SkinModel[] skin, double dx, double dy, double[] affine) {
+        oldAffine = affine;
         oldSpans = spans;
         oldSteps = steps;
         oldSkin = skin;
@@ -56,7 +62,13 @@ final class KeyframeSeam {
             oldCount = new int[channels / 3];
         }
         if (oldSpans != null && 3 * oldSpans.length == channels) {
-            sampler.sampleSubPixel(frame, oldSpans, oldDx, oldDy, oldSkin, oldRgb, oldCount, null, oldSteps);
+            if (oldAffine != null) {
+                double[] m = oldAffine;
+                sampler.sampleAffine(frame, oldSpans, m[0], m[1], m[2], m[3], m[4], m[5], oldDx, oldDy, oldSkin, oldRgb,
+                        oldCount, null, oldSteps);
+            } else {
+                sampler.sampleSubPixel(frame, oldSpans, oldDx, oldDy, oldSkin, oldRgb, oldCount, null, oldSteps);
+            }
             for (int c = 0; c < channels; c++) {
                 if (oldRgb[c] > 0 && rgb[c] > 0) {
                     gain[c] *= oldRgb[c] / rgb[c];

@@ -201,4 +201,123 @@ public final class SkinSampler {
             }
         }
     }
+
+    /**
+     * Like {@link #sample} for regions that moved by an affine map since the keyframe: each sampled keyframe
+     * pixel {@code X} is read at {@code c + A (X - c) + (dx, dy)} in this frame, bilinearly, so the samples
+     * stay on the same skin while the face turns, rolls or nears the camera.
+     *
+     * @param cx  input, centre {@code c} of the map, keyframe pixels
+     * @param cy  input, as cx
+     * @param a11 input, linear part {@code A} of the map (row-major)
+     * @param dx  input, shift of the centre since the keyframe, pixels
+     * @param dy  input, as dx
+     * @see #sample for the other parameters; {@code inside} counts the region's pixels whose mapped position
+     *     lies inside the frame
+     */
+    public void sampleAffine(ImageView img, PixelSpans[] regions, double cx, double cy, double a11, double a12,
+                             double a21, double a22, double dx, double dy, SkinModel[] models, double[] rgb,
+                             int[] count, int[] inside, int[] steps) {
+        ByteBuffer px = img.pixels();
+        int w = img.width();
+        int h = img.height();
+        // a bilinear read needs two columns and two rows
+        boolean readable = w >= 2 && h >= 2;
+        for (int k = 0; k < regions.length; k++) {
+            PixelSpans spans = regions[k];
+            long sr = 0;
+            long sg = 0;
+            long sb = 0;
+            int n = 0;
+            int in = 0;
+            int step = steps == null ? step(spans.pixels()) : steps[k];
+            SkinModel model = models == null ? null : models[k];
+            double rg = model == null ? 0 : model.rg();
+            double bg = model == null ? 0 : model.bg();
+            double lo = model == null ? 0 : Math.max(SkinModel.DARK_SUM, SkinModel.MIN_BRIGHTNESS * model.brightness());
+            double hi = model == null ? 0 : SkinModel.MAX_BRIGHTNESS * model.brightness();
+            double tol = SkinModel.CHROMA_TOLERANCE;
+            double loFixed = lo * ONE;
+            double hiFixed = hi * ONE;
+            for (int i = 0; i < spans.spans(); i++) {
+                int ry = spans.row(i);
+                int start = spans.start(i);
+                int end = spans.end(i);
+                double oy = ry - cy;
+                // a row maps to a segment, and the frame is convex: both ends inside means all of it is
+                if (insideFrame(cx + a11 * (start - cx) + a12 * oy + dx, cy + a21 * (start - cx) + a22 * oy + dy, w, h)
+                        && insideFrame(cx + a11 * (end - 1 - cx) + a12 * oy + dx,
+                        cy + a21 * (end - 1 - cx) + a22 * oy + dy, w, h)) {
+                    in += end - start;
+                } else {
+                    for (int rx = start; rx < end; rx++) {
+                        double ox = rx - cx;
+                        in += insideFrame(cx + a11 * ox + a12 * oy + dx, cy + a21 * ox + a22 * oy + dy, w, h) ? 1 : 0;
+                    }
+                }
+                if (model == null || !readable || Math.floorMod(ry, step) != 0) {
+                    continue;
+                }
+                // along the row the mapped position moves by a constant step; weights in fixed point
+                int rx = start + Math.floorMod(-start, step);
+                double ox = rx - cx;
+                double x = cx + a11 * ox + a12 * oy + dx;
+                double y = cy + a21 * ox + a22 * oy + dy;
+                double sx = a11 * step;
+                double sy = a21 * step;
+                for (; rx < end; rx += step, x += sx, y += sy) {
+                    if (!insideFrame(x, y, w, h)) {
+                        continue;
+                    }
+                    // bilinear read of B, G, R at (x, y), in units of 1 / ONE
+                    int x0 = Math.min((int) x, w - 2);
+                    int y0 = Math.min((int) y, h - 2);
+                    int fx = (int) ((x - x0) * FRACTION);
+                    int fy = (int) ((y - y0) * FRACTION);
+                    int w11 = fx * fy;
+                    int w10 = (fx << FRACTION_BITS) - w11;
+                    int w01 = (fy << FRACTION_BITS) - w11;
+                    int w00 = ONE - w10 - w01 - w11;
+                    int o00 = img.offset(x0, y0);
+                    int o01 = o00 + img.stride();
+                    int b = w00 * (px.get(o00) & 0xff) + w10 * (px.get(o00 + 3) & 0xff)
+                            + w01 * (px.get(o01) & 0xff) + w11 * (px.get(o01 + 3) & 0xff);
+                    int g = w00 * (px.get(o00 + 1) & 0xff) + w10 * (px.get(o00 + 4) & 0xff)
+                            + w01 * (px.get(o01 + 1) & 0xff) + w11 * (px.get(o01 + 4) & 0xff);
+                    int r = w00 * (px.get(o00 + 2) & 0xff) + w10 * (px.get(o00 + 5) & 0xff)
+                            + w01 * (px.get(o01 + 2) & 0xff) + w11 * (px.get(o01 + 5) & 0xff);
+                    int sum = r + g + b;
+                    if (sum < loFixed || sum > hiFixed || r >= CLIP_FIXED || g >= CLIP_FIXED || b >= CLIP_FIXED) {
+                        continue;
+                    }
+                    double ts = tol * sum;
+                    if (Math.abs((r - g) - rg * sum) > ts || Math.abs((b - g) - bg * sum) > ts) {
+                        continue;
+                    }
+                    sr += r;
+                    sg += g;
+                    sb += b;
+                    n++;
+                }
+            }
+            count[k] = n * step * step;
+            if (inside != null) {
+                inside[k] = in;
+            }
+            double scale = (double) n * ONE;
+            rgb[3 * k] = n == 0 ? Double.NaN : sr / scale;
+            rgb[3 * k + 1] = n == 0 ? Double.NaN : sg / scale;
+            rgb[3 * k + 2] = n == 0 ? Double.NaN : sb / scale;
+        }
+    }
+
+    /** Fixed point of the affine read: positions to 1 / 1024 pixel, pixel values times 2^20 (fits an int). */
+    private static final int FRACTION_BITS = 10;
+    private static final int FRACTION = 1 << FRACTION_BITS;
+    private static final int ONE = FRACTION * FRACTION;
+    private static final int CLIP_FIXED = SkinModel.CLIP * ONE;
+
+    private static boolean insideFrame(double x, double y, int w, int h) {
+        return x >= 0 && y >= 0 && x <= w - 1 && y <= h - 1;
+    }
 }

@@ -16,12 +16,16 @@ package dev.facevitals.vision;
  * @param skinPatches       trace each region as a grid of small patches (forehead 3x2, cheeks 2x2) instead of
  *                          as a whole; the vitals engine then fuses the patches like regions (default true
  *                          since stop 12: docs/vitals.md, "Since stop 12")
+ * @param affineTracking    follow the face between key frames by an affine map (shift, turn, roll, scale)
+ *                          rather than a shift alone, so the regions stay on the same skin while the head
+ *                          turns (default false; docs/vitals.md, "Stop 16")
  */
 public record TrackerSettings(int landmarkInterval, int minRefreshGap, int searchInterval, int maxSearchInterval,
                               double refreshQuality, double lostQuality, double minPresence, int gridCells,
-                              int minSkinPixels, boolean skinPatches) {
+                              int minSkinPixels, boolean skinPatches, boolean affineTracking) {
 
-    public static final TrackerSettings DEFAULTS = new TrackerSettings(90, 10, 5, 30, 0.8, 0.5, 0.5, 32, 200, true);
+    public static final TrackerSettings DEFAULTS = new TrackerSettings(90, 10, 5, 30, 0.8, 0.5, 0.5, 32, 200, true,
+            false);
 
     public TrackerSettings {
         if (landmarkInterval < 1 || searchInterval < 1 || minRefreshGap < 0 || maxSearchInterval < searchInterval) {
@@ -43,16 +47,21 @@ public record TrackerSettings(int landmarkInterval, int minRefreshGap, int searc
 
     public TrackerSettings withLandmarkInterval(int frames) {
         return new TrackerSettings(frames, minRefreshGap, searchInterval, maxSearchInterval, refreshQuality,
-                lostQuality, minPresence, gridCells, minSkinPixels, skinPatches);
+                lostQuality, minPresence, gridCells, minSkinPixels, skinPatches, affineTracking);
     }
 
     public TrackerSettings withGridCells(int cells) {
         return new TrackerSettings(landmarkInterval, minRefreshGap, searchInterval, maxSearchInterval,
-                refreshQuality, lostQuality, minPresence, cells, minSkinPixels, skinPatches);
+                refreshQuality, lostQuality, minPresence, cells, minSkinPixels, skinPatches, affineTracking);
     }
 
     public TrackerSettings withSkinPatches(boolean patches) {
         return new TrackerSettings(landmarkInterval, minRefreshGap, searchInterval, maxSearchInterval,
-                refreshQuality, lostQuality, minPresence, gridCells, minSkinPixels, patches);
+                refreshQuality, lostQuality, minPresence, gridCells, minSkinPixels, patches, affineTracking);
+    }
+
+    public TrackerSettings withAffineTracking(boolean affine) {
+        return new TrackerSettings(landmarkInterval, minRefreshGap, searchInterval, maxSearchInterval,
+                refreshQuality, lostQuality, minPresence, gridCells, minSkinPixels, skinPatches, affine);
     }
 }

@@ -57,6 +57,7 @@ import java.util.stream.Stream;
  *   --no-speed       skip the speed benchmark; --speed-only runs only it
  *   --out DIR        where clips are cached (default target/bench-clips)
  *   --patches on|off skin traces per small patch or per region (default: the tracker setting's default)
+ *   --affine on|off  affine tracking between key frames or a shift alone (default: the tracker setting's)
  *   --landmark-interval N  frames between face-mesh refreshes while tracking (default: the tracker's, 90)
  *   --grid-cells N   cells per side of the patch tracker's grid (default: the tracker's, 32)
  *   --traces-tag T   saved traces are named with T too (to compare versions of the tracking code)
@@ -180,6 +181,12 @@ public final class VitalsBenchmark {
         if (patchOpt != null) {
             visionSettings = visionSettings.withTracker(visionSettings.tracker().withSkinPatches(patchOpt.equals("on")));
         }
+        // --affine on|off: affine tracking between key frames, or a shift alone (default: the settings' default)
+        String affineOpt = opt(args, "--affine", null);
+        if (affineOpt != null) {
+            visionSettings = visionSettings.withTracker(
+                    visionSettings.tracker().withAffineTracking(affineOpt.equals("on")));
+        }
         String interval = opt(args, "--landmark-interval", null);
         if (interval != null) {
             visionSettings = visionSettings.withTracker(
@@ -190,11 +197,13 @@ public final class VitalsBenchmark {
             visionSettings = visionSettings.withTracker(
                     visionSettings.tracker().withGridCells(Integer.parseInt(grid)));
         }
-        System.out.printf("skin patches: %s, landmark interval %d frames, tracking grid %d cells%n",
+        System.out.printf("skin patches: %s, landmark interval %d frames, tracking grid %d cells, %s tracking%n",
                 visionSettings.tracker().skinPatches(), visionSettings.tracker().landmarkInterval(),
-                visionSettings.tracker().gridCells());
+                visionSettings.tracker().gridCells(), visionSettings.tracker().affineTracking() ? "affine" : "shift");
         String tag = opt(args, "--traces-tag", null);
-        traceSuffix = (tag == null ? "" : "." + tag) + (interval == null ? "" : ".li" + interval)
+        // traces tracked affinely are saved apart from those tracked by a shift (".affine" before the layout)
+        traceSuffix = (tag == null ? "" : "." + tag) + (visionSettings.tracker().affineTracking() ? ".affine" : "")
+                + (interval == null ? "" : ".li" + interval)
                 + (grid == null ? "" : ".g" + grid)
                 + (visionSettings.tracker().skinPatches() ? ".patches.traces" : ".regions.traces");
         reuseTraces = has(args, "--reuse-traces");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.facevitals.vitals.SignalTraces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tracker's cadence and geometry with fake models on an exactly rendered moving scene. */
@@ -25,8 +26,12 @@ class FaceTrackerTest {
     }
 
     private FaceTracker tracker(int landmarkInterval, boolean patches) {
-        return new FaceTracker(detector, landmarker,
-                TrackerSettings.DEFAULTS.withLandmarkInterval(landmarkInterval).withSkinPatches(patches));
+        return tracker(landmarkInterval, patches, TrackerSettings.DEFAULTS.affineTracking());
+    }
+
+    private FaceTracker tracker(int landmarkInterval, boolean patches, boolean affine) {
+        return new FaceTracker(detector, landmarker, TrackerSettings.DEFAULTS.withLandmarkInterval(landmarkInterval)
+                .withSkinPatches(patches).withAffineTracking(affine));
     }
 
     private void placeFace(double dx, double dy) {
@@ -79,18 +84,19 @@ class FaceTrackerTest {
     /**
      * A scheduled check that finds the face changed makes new regions over slightly different skin: on this
      * textured face their means differ from the old ones' by up to several per cent, many times a pulse. The
-     * traces go on at the old level across the change.
+     * traces go on at the old level across the change, the old regions read by a shift or by the affine map.
      */
-    @Test
-    void aNewKeyframeLeavesNoStepInTheTraces() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aNewKeyframeLeavesNoStepInTheTraces(boolean affine) {
         double[] pulse = new double[90];
         for (int i = 0; i < pulse.length; i++) {
             pulse[i] = 1 + 0.004 * Math.sin(2 * Math.PI * 1.2 * i / 30);
         }
         placeFace(0, 0);
-        SignalTraces joined = record(pulse, 6);
+        SignalTraces joined = record(pulse, 6, affine);
         placeFace(0, 0);
-        SignalTraces bigger = record(pulse, 0);
+        SignalTraces bigger = record(pulse, 0, affine);
         double largestStep = 0;
         for (int k = 0; k < joined.regions(); k++) {
             double before = level(joined, k, 5, 30);
@@ -102,8 +108,9 @@ class FaceTrackerTest {
     }
 
     /** Records the still face, whose landmarks say it is 126 px from frame {@code growAt} on (30-frame checks). */
-    private SignalTraces record(double[] light, int growAt) {
-        try (SkinTraceRecorder rec = new SkinTraceRecorder(tracker(30, true), W, H, ScanFaceReport.Limits.DEFAULTS)) {
+    private SignalTraces record(double[] light, int growAt, boolean affine) {
+        try (SkinTraceRecorder rec = new SkinTraceRecorder(tracker(30, true, affine), W, H,
+                ScanFaceReport.Limits.DEFAULTS)) {
             for (int i = 0; i < light.length; i++) {
                 if (i == growAt) {
                     truth.size = 126;
@@ -188,10 +195,10 @@ class FaceTrackerTest {
      * (the default); codes 3, 4, 5 as expected.
      */
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void recorderRecoversAPulseAndReportsNoError(boolean patches) {
+    @CsvSource({"false,false", "true,false", "true,true"})
+    void recorderRecoversAPulseAndReportsNoError(boolean patches, boolean affine) {
         placeFace(0, 0);
-        try (SkinTraceRecorder rec = new SkinTraceRecorder(tracker(30, patches), W, H,
+        try (SkinTraceRecorder rec = new SkinTraceRecorder(tracker(30, patches, affine), W, H,
                 ScanFaceReport.Limits.DEFAULTS)) {
             double fps = 30;
             double hz = 1.2;

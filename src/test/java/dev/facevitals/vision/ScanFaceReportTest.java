@@ -23,11 +23,11 @@ class ScanFaceReportTest {
     void limitsValidateThemselves() {
         assertThatThrownBy(() -> new ScanFaceReport.Limits(1.5, 0.2, 0.3, 0.3, 10))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TrackerSettings(0, 10, 5, 30, 0.85, 0.5, 0.5, 32, 200, false))
+        assertThatThrownBy(() -> new TrackerSettings(0, 10, 5, 30, 0.85, 0.5, 0.5, 32, 200, false, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TrackerSettings(60, 10, 5, 30, 0.5, 0.85, 0.5, 32, 200, false))
+        assertThatThrownBy(() -> new TrackerSettings(60, 10, 5, 30, 0.5, 0.85, 0.5, 32, 200, false, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new TrackerSettings(60, 10, 5, 4, 0.85, 0.5, 0.5, 32, 200, false))
+        assertThatThrownBy(() -> new TrackerSettings(60, 10, 5, 4, 0.85, 0.5, 0.5, 32, 200, false, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -241,4 +241,101 @@ class SkinSamplerTest {
         assertThat(m).isNotNull();
         return m;
     }
+
+    /**
+     * On an image whose colours are a plane in (x, y), all of it skin to the model, a bilinear read reproduces
+     * the plane: the affine read of a region turned by 8 degrees, grown 6 % and shifted by (3.3, -2.7) is the
+     * plane at the mean mapped position of the sampled keyframe pixels (to the read's 1/1024 pixel).
+     */
+    @Test
+    void anAffineReadOfAPlaneIsThePlaneAtTheMappedPositions() {
+        ImageView img = ImageViews.blank(80, 80);
+        for (int y = 0; y < 80; y++) {
+            for (int x = 0; x < 80; x++) {
+                TestImages.set(img, x, y, 120 + x + y, 70 + x + y, 60 + x + y);
+            }
+        }
+        SkinModel model = new SkinModel(0.12, -0.024, 430);
+        PixelSpans region = new Polygon(new double[] {25, 55, 50, 28}, new double[] {24, 27, 55, 50}).rasterize();
+        double t = Math.toRadians(8);
+        double a11 = 1.06 * Math.cos(t);
+        double a12 = -1.06 * Math.sin(t);
+        double a21 = 1.06 * Math.sin(t);
+        double a22 = 1.06 * Math.cos(t);
+        double cx = 40;
+        double cy = 39;
+        SkinSampler s = new SkinSampler(150);
+        int step = s.step(region.pixels());
+        assertThat(step).isGreaterThan(1);
+        double[] rgb = new double[3];
+        int[] count = new int[1];
+        int[] inside = new int[1];
+        s.sampleAffine(img, new PixelSpans[] {region}, cx, cy, a11, a12, a21, a22, 3.3, -2.7,
+                new SkinModel[] {model}, rgb, count, inside, null);
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < region.spans(); i++) {
+            int ry = region.row(i);
+            if (ry % step != 0) {
+                continue;
+            }
+            for (int rx = region.start(i) + Math.floorMod(-region.start(i), step); rx < region.end(i); rx += step) {
+                double x = cx + a11 * (rx - cx) + a12 * (ry - cy) + 3.3;
+                double y = cy + a21 * (rx - cx) + a22 * (ry - cy) - 2.7;
+                sum += x + y;
+                n++;
+            }
+        }
+        assertThat(inside[0]).isEqualTo(region.pixels());
+        assertThat(count[0]).isEqualTo(n * step * step);
+        assertThat(rgb[0]).isCloseTo(120 + sum / n, within(2.0 / 1024));
+        assertThat(rgb[1]).isCloseTo(70 + sum / n, within(2.0 / 1024));
+        assertThat(rgb[2]).isCloseTo(60 + sum / n, within(2.0 / 1024));
+    }
+
+    /**
+     * With the identity for the linear part, the affine read of an all-skin region is the sub-pixel read: the
+     * mean of bilinear reads is the bilinear blend of the means at the four whole-pixel shifts.
+     */
+    @Test
+    void anAffineReadWithoutTurningIsTheSubPixelRead() {
+        Random rnd = new Random(11);
+        ImageView img = ImageViews.blank(70, 60);
+        for (int y = 0; y < 60; y++) {
+            for (int x = 0; x < 70; x++) {
+                int v = rnd.nextInt(16);
+                TestImages.set(img, x, y, 172 + v, 116 + v / 2, 96 + v / 3);
+            }
+        }
+        PixelSpans region = new Polygon(new double[] {12, 50, 46, 15}, new double[] {10, 12, 44, 40}).rasterize();
+        SkinSampler s = new SkinSampler(100_000);
+        double[] affine = new double[3];
+        double[] sub = new double[3];
+        int[] count = new int[1];
+        int[] subCount = new int[1];
+        s.sampleAffine(img, new PixelSpans[] {region}, 30, 27, 1, 0, 0, 1, 2.3, 1.6, new SkinModel[] {SKIN},
+                affine, count, null, null);
+        s.sampleSubPixel(img, new PixelSpans[] {region}, 2.3, 1.6, new SkinModel[] {SKIN}, sub, subCount, null);
+        assertThat(count[0]).isEqualTo(region.pixels());
+        assertThat(subCount[0]).isEqualTo(region.pixels());
+        for (int c = 0; c < 3; c++) {
+            // weights to 1/1024: at most 16 levels apart within a pixel's neighbourhood
+            assertThat(affine[c]).isCloseTo(sub[c], within(16.0 / 1024));
+        }
+    }
+
+    /** A frame one pixel wide has no neighbour to blend with: its pixels count as inside, none is read. */
+    @Test
+    void anAffineReadOfAFrameOnePixelWideReadsNothing() {
+        ImageView img = TestImages.solid(1, 6, 180, 120, 100);
+        PixelSpans region = new Polygon(new double[] {0, 1, 1, 0}, new double[] {0, 0, 6, 6}).rasterize();
+        double[] rgb = new double[3];
+        int[] count = new int[1];
+        int[] inside = new int[1];
+        new SkinSampler(100).sampleAffine(img, new PixelSpans[] {region}, 0, 3, 1, 0, 0, 1, 0, 0,
+                new SkinModel[] {SKIN}, rgb, count, inside, null);
+        assertThat(inside[0]).isEqualTo(6);
+        assertThat(count[0]).isZero();
+        assertThat(rgb[1]).isNaN();
+    }
 }

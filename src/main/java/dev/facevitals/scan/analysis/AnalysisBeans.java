@@ -37,7 +37,8 @@ public class AnalysisBeans {
                 model(config.landmarkModel(), defaults.landmarkModel()),
                 defaults.minFaceScore(), defaults.nmsIou(), defaults.tileMinScore(), defaults.tilesAcross(),
                 defaults.maxImagePixels(),
-                defaults.tracker().withLandmarkInterval(config.landmarkInterval()).withSkinPatches(config.skinPatches()),
+                defaults.tracker().withLandmarkInterval(config.landmarkInterval()).withSkinPatches(config.skinPatches())
+                        .withAffineTracking(config.affineTracking()),
                 defaults.conditions(), defaults.scanLimits());
         OpenCvVision vision = new OpenCvVision(settings);
         LOG.infof("Vision models loaded: detector %s, landmarks %s", settings.detectorModel().location(),

@@ -36,6 +36,13 @@ public interface AnalysisConfig {
     boolean skinPatches();
 
     /**
+     * Follow the face between key frames by an affine map (shift, turn, roll, scale) rather than a shift
+     * alone, so the skin regions stay on the same skin while the head turns (docs/vitals.md, "Stop 16").
+     */
+    @WithDefault("false")
+    boolean affineTracking();
+
+    /**
      * Noise surrogates per scan that measure how much beat-timing noise inflates SDNN and RMSSD, taken off
      * before they are reported (docs/vitals.md, "Beat-timing noise taken off"); 0 reports HRV uncorrected.
      */

@@ -75,6 +75,11 @@ class AnalysisBeansTest {
             }
 
             @Override
+            public boolean affineTracking() {
+                return false;
+            }
+
+            @Override
             public int hrvNoiseRuns() {
                 return noiseRuns;
             }
