@@ -68,6 +68,8 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         MOTION_AT_RATE("head motion at the pulse rate"),
         /** Error 10: the head sways at half the rate, and its shading's second harmonic lies at the rate. */
         MOTION_AT_HALF_RATE("head motion at half the pulse rate"),
+        /** Error 10: the rate moves when what the head's motion explains is taken out of the pulse. */
+        MOTION_DEPENDENT_RATE("rate follows head motion"),
         /** Error 10: the pulse moves blue as much as green: light, not blood. */
         LIGHT_NOT_BLOOD("colour of light, not blood");
 
@@ -90,7 +92,8 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
             return switch (this) {
                 case NOT_REACHED, PASSED -> null;
                 case LOW_SNR -> VitalsResult.SignalFailure.PULSE_QUALITY;
-                case FACE_MOTION, LOW_SNR_ARTEFACTS, MOTION_AT_RATE, MOTION_AT_HALF_RATE, LIGHT_NOT_BLOOD ->
+                case FACE_MOTION, LOW_SNR_ARTEFACTS, MOTION_AT_RATE, MOTION_AT_HALF_RATE, MOTION_DEPENDENT_RATE,
+                     LIGHT_NOT_BLOOD ->
                         VitalsResult.SignalFailure.RGB_QUALITY;
             };
         }

@@ -182,11 +182,17 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      *                         head swayed at 0.56 Hz by 0.029 of the face size; the right reports of the
      *                         benchmark's head-motion clips measured at most 0.014 there, apart from one clip
      *                         with the same sway (0.028, right by chance); docs/vitals.md "Stop 15"
+     * @param minSwayToCheckRate face movement within +-0.025 Hz of half the heart rate, as above, from which the
+     *                         rate must also survive a regression of the face's motion (to second order) out of
+     *                         the pulses: when it moves, error 10 (default 0.005, a quarter of the limit above
+     *                         and fifty times what still faces measure there). A smaller sway's harmonic can
+     *                         still beat a weak pulse: with affine tracking PBV reported 69.1 bpm against 76.5
+     *                         at a sway of 0.013; docs/vitals.md "Stop 16"
      */
     public record Quality(double minPulseSnrDb, double maxMotionRatio, double maxArtefactRatio,
-                          double maxMotionAtRate, double maxMotionAtHalfRate) {
+                          double maxMotionAtRate, double maxMotionAtHalfRate, double minSwayToCheckRate) {
 
-        public static final Quality DEFAULTS = new Quality(0, 0.03, 10, 0.0015, 0.02);
+        public static final Quality DEFAULTS = new Quality(0, 0.03, 10, 0.0015, 0.02, 0.005);
 
         public Quality {
             Checks.finite("minPulseSnrDb", minPulseSnrDb);
@@ -194,6 +200,7 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
             Checks.positive("maxArtefactRatio", maxArtefactRatio);
             Checks.positive("maxMotionAtRate", maxMotionAtRate);
             Checks.positive("maxMotionAtHalfRate", maxMotionAtHalfRate);
+            Checks.positive("minSwayToCheckRate", minSwayToCheckRate);
         }
     }
 

@@ -399,6 +399,38 @@ class DefaultVitalsEngineTest {
     }
 
     /**
+     * A smaller sway (4.5 px at 0.55 Hz on a 200 px face: 0.016 of the face at half the rate, under the 0.02 that
+     * withholds outright) whose harmonic shading at 66 per minute is twice as strong as a pulse at 80: the
+     * spectrum picks 66, and taking out what the face's motion explains moves the rate to 80, so the rate
+     * follows the motion: error 10. With the check switched off (the sway it needs set out of reach) the same
+     * scan reports the harmonic, which is what the check is for.
+     */
+    @Test
+    void aRateThatMovesWhenTheMotionIsRegressedOutIsWithheld() {
+        SyntheticScan scan = new SyntheticScan();
+        scan.heartRateBpm = 80;
+        scan.pulseAmplitude = 0.003;
+        scan.shakePx = 4.5;
+        scan.shakeHz = 0.55;
+        scan.shakeHarmonicShading = 0.006;
+        SignalTraces traces = scan.build();
+        VitalsSettings green = VitalsSettings.DEFAULTS.withMethod(PulseMethod.GREEN);
+        VitalsAnalysis a = new DefaultVitalsEngine(green).analyse(traces);
+        assertThat(60 * a.heartRateHz()).isCloseTo(66, within(1.0));
+        assertThat(a.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.MOTION_DEPENDENT_RATE);
+        assertThat(a.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+        assertThat(a.result().heartRateBpm()).isNull();
+        assertThat(a.summary()).contains("rate follows head motion (error 10)");
+
+        VitalsSettings.Quality q = green.quality();
+        VitalsSettings unchecked = green.withQuality(new VitalsSettings.Quality(q.minPulseSnrDb(), q.maxMotionRatio(),
+                q.maxArtefactRatio(), q.maxMotionAtRate(), q.maxMotionAtHalfRate(), 1));
+        VitalsAnalysis b = new DefaultVitalsEngine(unchecked).analyse(traces);
+        assertThat(b.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.PASSED);
+        assertThat(b.result().heartRateBpm()).isCloseTo(66, within(1.0));
+    }
+
+    /**
      * The head's own motion with each beat (ballistocardiography: 0.2 px here, 0.14 px RMS, 0.0007 of the face,
      * about the most any right report in the benchmark showed) does not cost a real pulse.
      */

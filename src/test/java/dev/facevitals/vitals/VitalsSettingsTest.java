@@ -75,14 +75,16 @@ class VitalsSettingsTest {
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0, true))
                 .hasMessageContaining("subharmonicRatio");
-        assertThatThrownBy(() -> new VitalsSettings.Quality(Double.NaN, 0.03, 10, 0.005, 0.02))
+        assertThatThrownBy(() -> new VitalsSettings.Quality(Double.NaN, 0.03, 10, 0.005, 0.02, 0.005))
                 .hasMessageContaining("minPulseSnrDb");
-        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0, 10, 0.005, 0.02))
+        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0, 10, 0.005, 0.02, 0.005))
                 .hasMessageContaining("maxMotionRatio");
-        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0.03, 10, 0, 0.02))
+        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0.03, 10, 0, 0.02, 0.005))
                 .hasMessageContaining("maxMotionAtRate");
-        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0.03, 10, 0.005, 0))
+        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0.03, 10, 0.005, 0, 0.005))
                 .hasMessageContaining("maxMotionAtHalfRate");
+        assertThatThrownBy(() -> new VitalsSettings.Quality(0, 0.03, 10, 0.005, 0.02, 0))
+                .hasMessageContaining("minSwayToCheckRate");
         assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 2, 16, 0.2, 5, 0.8, 0.6, 32, 0.75, 12.8))
                 .hasMessageContaining("minBeats");
         assertThatThrownBy(() -> new VitalsSettings.Hrv(30, 25, 16, 0.2, 5, 0.8, 1.0, 32, 0.75, 12.8))
