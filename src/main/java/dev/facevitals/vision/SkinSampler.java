@@ -101,12 +101,7 @@ public final class SkinSampler {
                         int b = row[o] & 0xff;
                         int g = row[o + 1] & 0xff;
                         int r = row[o + 2] & 0xff;
-                        int s = r + g + b;
-                        if (s < lo || s > hi || r >= SkinModel.CLIP || g >= SkinModel.CLIP || b >= SkinModel.CLIP) {
-                            continue;
-                        }
-                        double ts = tol * s;
-                        if (Math.abs((r - g) - rg * s) > ts || Math.abs((b - g) - bg * s) > ts) {
+                        if (!skin(r, g, b, lo, hi, SkinModel.CLIP, rg, bg, tol)) {
                             continue;
                         }
                         sr += r;
@@ -286,12 +281,7 @@ public final class SkinSampler {
                             + w01 * (px.get(o01 + 1) & 0xff) + w11 * (px.get(o01 + 4) & 0xff);
                     int r = w00 * (px.get(o00 + 2) & 0xff) + w10 * (px.get(o00 + 5) & 0xff)
                             + w01 * (px.get(o01 + 2) & 0xff) + w11 * (px.get(o01 + 5) & 0xff);
-                    int sum = r + g + b;
-                    if (sum < loFixed || sum > hiFixed || r >= CLIP_FIXED || g >= CLIP_FIXED || b >= CLIP_FIXED) {
-                        continue;
-                    }
-                    double ts = tol * sum;
-                    if (Math.abs((r - g) - rg * sum) > ts || Math.abs((b - g) - bg * sum) > ts) {
+                    if (!skin(r, g, b, loFixed, hiFixed, CLIP_FIXED, rg, bg, tol)) {
                         continue;
                     }
                     sr += r;
@@ -309,6 +299,21 @@ public final class SkinSampler {
             rgb[3 * k + 1] = n == 0 ? Double.NaN : sg / scale;
             rgb[3 * k + 2] = n == 0 ? Double.NaN : sb / scale;
         }
+    }
+
+    /**
+     * {@link SkinModel#isSkin}'s rule for the samplers, on channels in any unit (whole levels, or the affine
+     * read's fixed point): the sum within {@code [lo, hi]}, no channel at {@code clip}, and the chromaticity
+     * within {@code tol} of the model's.
+     */
+    private static boolean skin(int r, int g, int b, double lo, double hi, int clip, double rg, double bg,
+                                double tol) {
+        int s = r + g + b;
+        if (s < lo || s > hi || r >= clip || g >= clip || b >= clip) {
+            return false;
+        }
+        double ts = tol * s;
+        return Math.abs((r - g) - rg * s) <= ts && Math.abs((b - g) - bg * s) <= ts;
     }
 
     /** Fixed point of the affine read: positions to 1 / 1024 pixel, pixel values times 2^20 (fits an int). */
