@@ -61,6 +61,7 @@ import java.util.stream.Stream;
  *   --landmark-interval N  frames between face-mesh refreshes while tracking (default: the tracker's, 90)
  *   --grid-cells N   cells per side of the patch tracker's grid (default: the tracker's, 32)
  *   --traces-tag T   saved traces are named with T too (to compare versions of the tracking code)
+ *   --face-px N      face size of the generated clips, pixels (default 200; other sizes get "-fN" in their names)
  *   --reuse-traces   run the engine on the traces saved beside each clip by an earlier run (the same
  *                    --patches setting) instead of decoding and tracking it again: milliseconds per clip
  *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
@@ -207,6 +208,10 @@ public final class VitalsBenchmark {
                 + (grid == null ? "" : ".g" + grid)
                 + (visionSettings.tracker().skinPatches() ? ".patches.traces" : ".regions.traces");
         reuseTraces = has(args, "--reuse-traces");
+        facePx = Integer.parseInt(opt(args, "--face-px", "200"));
+        if (facePx < 40 || facePx > 400) {
+            throw new IllegalArgumentException("--face-px must be 40-400, not " + facePx);
+        }
         hrvGateOpen = has(args, "--hrv-gate-open");
         String noiseRuns = opt(args, "--hrv-noise-runs", null);
         hrvNoiseRuns = noiseRuns == null ? VitalsSettings.DEFAULTS.hrv().noiseRuns() : Integer.parseInt(noiseRuns);
@@ -242,7 +247,8 @@ public final class VitalsBenchmark {
                     for (int i = 0; i < per; i++) {
                         double[] t = TRUTHS[(i + slotNo) % TRUTHS.length];
                         Path photo = photos.get((i + slotNo) % photos.size());
-                        String tail = String.format("-%d-%s-hr%.0f-rr%.0f-%.0fs", i, stem(photo), t[0], t[1], seconds);
+                        String tail = String.format("-%d-%s-hr%.0f-rr%.0f-%.0fs%s", i, stem(photo), t[0], t[1], seconds,
+                                faceTag());
                         SyntheticTruth truth = generate(out, c.name() + tail + c.ext(), slot.name() + tail + slot.ext(),
                                 photo, t[0], t[1], seconds, c.options());
                         evaluate(decoder, vision, out.resolve(truth.clip()), c.name(), truthOf(truth), table);
@@ -251,7 +257,7 @@ public final class VitalsBenchmark {
                 for (int i = 0; i < hrvClips; i++) {
                     double[] t = TRUTHS[i % TRUTHS.length];
                     Path photo = photos.get(i % photos.size());
-                    String name = String.format("hrv60-%d-%s-hr%.0f-rr%.0f", i, stem(photo), t[0], t[1]);
+                    String name = String.format("hrv60-%d-%s-hr%.0f-rr%.0f%s", i, stem(photo), t[0], t[1], faceTag());
                     // a livelier heart than the default, so SDNN and RMSSD have something to measure
                     SyntheticTruth truth = generate(out, name, photo, t[0], t[1], 60, b -> b.hrv(40, 20, 20));
                     evaluate(decoder, vision, out.resolve(truth.clip()), "still-60s", truthOf(truth), table);
@@ -296,7 +302,7 @@ public final class VitalsBenchmark {
             return SyntheticTruth.read(truthFile);
         }
         long t0 = System.nanoTime();
-        SyntheticClip.Builder b = SyntheticClip.builder().photo(photo).faceSize(200).heartRate(hr)
+        SyntheticClip.Builder b = SyntheticClip.builder().photo(photo).faceSize(facePx).heartRate(hr)
                 .respiratoryRate(rr).durationSec(Math.min(60, sec + 0.5)).seed(seedName.hashCode());
         SyntheticTruth truth = options.apply(b).write(clip);
         System.out.printf("  generated %s in %.1f s%n", name, (System.nanoTime() - t0) / 1e9);
@@ -391,6 +397,12 @@ public final class VitalsBenchmark {
     /** Where a clip's traces are saved beside it (one file per skin-patch setting), and whether to reuse them. */
     private static String traceSuffix = ".regions.traces";
     private static boolean reuseTraces;
+    /** Face size of the generated clips, pixels (--face-px); clips of another size than 200 carry it in their name. */
+    private static int facePx = 200;
+
+    private static String faceTag() {
+        return facePx == 200 ? "" : "-f" + facePx;
+    }
     /** With --hrv-gate-open, HRV is reported whenever there are beats (to measure timing, not the gate). */
     private static boolean hrvGateOpen;
     /** Timing-noise surrogates per scan (--hrv-noise-runs; 0 = SDNN and RMSSD uncorrected). */
