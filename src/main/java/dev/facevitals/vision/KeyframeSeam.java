@@ -36,6 +36,13 @@ final class KeyframeSeam {
         begin(spans, steps, skin, dx, dy, null);
     }
 
+    /**
+     * As the other {@code begin}, for regions that the tracker moves by an affine map.
+     *
+     * @param affine input: the old regions' map on that frame, {@code {centre x, centre y, a11, a12, a21, a22}}
+     *               as {@link SkinSampler#sampleAffine} takes it ({@code dx, dy} the centre's shift); null for a
+     *               shift alone
+     */
     void begin(PixelSpans[] spans, int[] steps, SkinModel[] skin, double dx, double dy, double[] affine) {
         oldAffine = affine;
         oldSpans = spans;

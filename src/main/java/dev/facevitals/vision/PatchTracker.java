@@ -404,7 +404,6 @@ public final class PatchTracker {
         double[] b = step;
         double[] warped = this.warped;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            java.util.Arrays.fill(b, 0);
             double se = 0;
             double see = 0;
             double set = 0;
