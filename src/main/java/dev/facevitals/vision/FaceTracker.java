@@ -6,7 +6,8 @@ import java.util.List;
  * Follows the face through one scan's frames. The detector runs only to find a face (the subject,
  * {@link Detections#subject}); the landmark model runs on a keyframe (a new face, every
  * {@link TrackerSettings#landmarkInterval()} frames, or early when tracking quality sags); between keyframes
- * a {@link PatchTracker} moves the keyframe's regions by the tracked shift.
+ * a {@link PatchTracker} moves the keyframe's regions by the tracked affine map, or by the shift alone
+ * ({@link TrackerSettings#affineTracking()}), and the skin is read where they land ({@link Placement}).
  * A scheduled run on a well-tracked face whose mesh has not changed beyond the landmark model's jitter keeps
  * the keyframe (regions, skin models, tracking template): adopting it would only make the regions jump by
  * that jitter, which puts steps into every trace. A keyframe that does change the regions on a face still
@@ -109,9 +110,7 @@ public final class FaceTracker implements AutoCloseable {
 
     /** New regions are about to replace the current ones on a face the track still holds: join the traces. */
     private void beginSeam() {
-        seam.begin(keySpans, keySteps, skin, patch.dx(), patch.dy(), settings.affineTracking()
-                ? new double[] {patch.centreX(), patch.centreY(), patch.a11(), patch.a12(), patch.a21(), patch.a22()}
-                : null);
+        seam.begin(keySpans, keySteps, skin, patch.placement());
     }
 
     private boolean search(ImageView frame) {
@@ -207,12 +206,7 @@ public final class FaceTracker implements AutoCloseable {
         if (!holding) {
             return false;
         }
-        if (settings.affineTracking()) {
-            sampler.sampleAffine(frame, keySpans, patch.centreX(), patch.centreY(), patch.a11(), patch.a12(),
-                    patch.a21(), patch.a22(), patch.dx(), patch.dy(), skin, rgb, count, inside, keySteps);
-        } else {
-            sampler.sampleSubPixel(frame, keySpans, patch.dx(), patch.dy(), skin, rgb, count, inside, keySteps);
-        }
+        sampler.sampleAt(frame, keySpans, patch.placement(), skin, rgb, count, inside, keySteps);
         seam.apply(sampler, frame, rgb);
         return true;
     }

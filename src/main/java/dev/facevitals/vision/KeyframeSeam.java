@@ -22,34 +22,19 @@ final class KeyframeSeam {
     private PixelSpans[] oldSpans;
     private int[] oldSteps;
     private SkinModel[] oldSkin;
-    private double oldDx;
-    private double oldDy;
-    private double[] oldAffine;
+    private Placement oldPlacement;
 
     /**
      * New regions are about to replace these on a face still tracked, on the frame that {@link #apply} reads
      * next.
      *
-     * @param dx input: the old regions' shift on that frame
+     * @param at input: where the track puts the old regions on that frame
      */
-    void begin(PixelSpans[] spans, int[] steps, SkinModel[] skin, double dx, double dy) {
-        begin(spans, steps, skin, dx, dy, null);
-    }
-
-    /**
-     * As the other {@code begin}, for regions that the tracker moves by an affine map.
-     *
-     * @param affine input: the old regions' map on that frame, {@code {centre x, centre y, a11, a12, a21, a22}}
-     *               as {@link SkinSampler#sampleAffine} takes it ({@code dx, dy} the centre's shift); null for a
-     *               shift alone
-     */
-    void begin(PixelSpans[] spans, int[] steps, SkinModel[] skin, double dx, double dy, double[] affine) {
-        oldAffine = affine;
+    void begin(PixelSpans[] spans, int[] steps, SkinModel[] skin, Placement at) {
         oldSpans = spans;
         oldSteps = steps;
         oldSkin = skin;
-        oldDx = dx;
-        oldDy = dy;
+        oldPlacement = at;
     }
 
     /** Nothing to join: the face was lost, or a new frame began before the join was read. */
@@ -69,13 +54,7 @@ final class KeyframeSeam {
             oldCount = new int[channels / 3];
         }
         if (oldSpans != null && 3 * oldSpans.length == channels) {
-            if (oldAffine != null) {
-                double[] m = oldAffine;
-                sampler.sampleAffine(frame, oldSpans, m[0], m[1], m[2], m[3], m[4], m[5], oldDx, oldDy, oldSkin, oldRgb,
-                        oldCount, null, oldSteps);
-            } else {
-                sampler.sampleSubPixel(frame, oldSpans, oldDx, oldDy, oldSkin, oldRgb, oldCount, null, oldSteps);
-            }
+            sampler.sampleAt(frame, oldSpans, oldPlacement, oldSkin, oldRgb, oldCount, null, oldSteps);
             for (int c = 0; c < channels; c++) {
                 if (oldRgb[c] > 0 && rgb[c] > 0) {
                     gain[c] *= oldRgb[c] / rgb[c];

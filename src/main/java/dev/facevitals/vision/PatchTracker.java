@@ -8,8 +8,12 @@ import java.nio.ByteBuffer;
  * sub-cell shift that best matches the keyframe's grid, with a gain/offset-free residual (auto-exposure).
  * Comparing with the keyframe rather than the previous frame means errors do not accumulate. Quality is the
  * normalised cross-correlation of the matched grids: it drops when the face turns, deforms or is lost.
+ * Optionally the shift is then refined into an affine map (turn, roll, scale), with the light on the face
+ * (gain and offset, each varying linearly across the grid) fitted out, so that neither the light nor the pulse
+ * moves the regions.
  *
- * <p>Per frame: {@code cells^2 * 4} byte reads plus a few passes over the inner grid; no allocation.
+ * <p>Per frame: {@code cells^2 * 4} byte reads plus a few passes over the inner grid (three or four more with
+ * the affine refinement); {@link #track} allocates nothing, {@link #placement} one small record.
  */
 public final class PatchTracker {
 
@@ -51,6 +55,8 @@ public final class PatchTracker {
      * flat for that model, their products with the centred template (else zero). */
     private double[][] sdLight;
     private double[] sdTmpl;
+    /** The light model's terms per inner cell (offset, gain, both varying along x and y). */
+    private double[][] basis;
     /** Work arrays of the refinement (the warped inner grid, the fit's right-hand side and its increment). */
     private double[] warped;
     private final double[] step = new double[6];
@@ -60,11 +66,6 @@ public final class PatchTracker {
     private double a12;
     private double a21;
     private double a22 = 1;
-
-    /** @param cells grid cells per side, at least 12 */
-    public PatchTracker(int cells) {
-        this(cells, false);
-    }
 
     /**
      * @param cells  grid cells per side, at least 12
@@ -78,6 +79,15 @@ public final class PatchTracker {
         this.affine = affine;
         this.g = cells;
         this.margin = Math.max(3, cells / 8);
+        if (affine) {
+            // the refinement's arrays, one row per inner cell, filled afresh at each keyframe
+            int cellsInside = (g - 2 * margin) * (g - 2 * margin);
+            sd = new double[cellsInside][6];
+            basis = new double[cellsInside][6];
+            sdLight = new double[cellsInside][6];
+            sdTmpl = new double[6];
+            warped = new double[cellsInside];
+        }
         this.tmpl = new float[g * g];
         this.cur = new float[g * g];
         this.gx = new float[g * g];
@@ -211,11 +221,11 @@ public final class PatchTracker {
                 break;
             }
         }
-        if (affine && hInv != null && !refineAffine(qx, qy)) {
-            quality = -1;
-            return quality;
-        }
         if (affine && hInv != null) {
+            if (!refineAffine(qx, qy)) {
+                quality = -1;
+                return quality;
+            }
             qx = tx;
             qy = ty;
             sxy = lastSxy;
@@ -240,6 +250,11 @@ public final class PatchTracker {
      */
     public double dx() {
         return mx;
+    }
+
+    /** Where the keyframe's points lie in the last tracked frame: the map, or the shift alone. */
+    public Placement placement() {
+        return new Placement(centreX(), centreY(), a11, a12, a21, a22, mx, my, affine);
     }
 
     /** Centre of the tracked area in the keyframe, image pixels. */
@@ -295,7 +310,6 @@ public final class PatchTracker {
      */
     private void prepareAffine() {
         double c = (g - 1) / 2.0;
-        sd = new double[inner][6];
         double[] mean = new double[6];
         int k = 0;
         for (int v = margin; v < g - margin; v++) {
@@ -329,7 +343,6 @@ public final class PatchTracker {
         hInv = invert(h);
         // the light model of each cell (offset, gain, both varying along x and y) depends on the template only:
         // project the steepest-descent images off it once, b = sd^T (I - F (F^T F)^-1 F^T) a = sdLight^T a
-        double[][] basis = new double[inner][6];
         double[][] nm = new double[6][6];
         k = 0;
         for (int v = margin; v < g - margin; v++) {
@@ -344,9 +357,7 @@ public final class PatchTracker {
             }
         }
         double[][] ni = invert(nm);
-        sdLight = new double[inner][6];
-        sdTmpl = new double[6];
-        warped = new double[inner];
+        java.util.Arrays.fill(sdTmpl, 0);
         if (ni == null) {
             // a template too flat for the light model: take out its mean and unit gain alone
             for (int j = 0; j < inner; j++) {

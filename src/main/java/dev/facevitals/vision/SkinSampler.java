@@ -198,6 +198,22 @@ public final class SkinSampler {
     }
 
     /**
+     * The regions read where the tracker placed them: by {@link #sampleAffine} when the placement is an
+     * affine map, else by {@link #sampleSubPixel} at its shift.
+     *
+     * @see #sample for the other parameters
+     */
+    public void sampleAt(ImageView img, PixelSpans[] regions, Placement at, SkinModel[] models, double[] rgb,
+                         int[] count, int[] inside, int[] steps) {
+        if (at.affine()) {
+            sampleAffine(img, regions, at.cx(), at.cy(), at.a11(), at.a12(), at.a21(), at.a22(), at.dx(), at.dy(),
+                    models, rgb, count, inside, steps);
+        } else {
+            sampleSubPixel(img, regions, at.dx(), at.dy(), models, rgb, count, inside, steps);
+        }
+    }
+
+    /**
      * Like {@link #sample} for regions that moved by an affine map since the keyframe: each sampled keyframe
      * pixel {@code X} is read at {@code c + A (X - c) + (dx, dy)} in this frame, bilinearly, so the samples
      * stay on the same skin while the face turns, rolls or nears the camera.

@@ -52,7 +52,7 @@ class KeyframeSeamTest {
             double light = LIGHT[i % LIGHT.length];
             ImageView img = frame(light);
             if (i == 10 || i == 30) {
-                seam.begin(regions, null, skin, 0, 0);
+                seam.begin(regions, null, skin, Placement.shift(0, 0));
                 regions = i == 10 ? RIGHT : LEFT;
                 skin = i == 10 ? BRIGHT : DIM;
             }
@@ -74,7 +74,7 @@ class KeyframeSeamTest {
         KeyframeSeam seam = new KeyframeSeam();
         double[] rgb = read(sampler, frame(1), LEFT, DIM);
         seam.apply(sampler, frame(1), rgb);
-        seam.begin(LEFT, null, DIM, 0, 0);
+        seam.begin(LEFT, null, DIM, Placement.shift(0, 0));
         seam.cancel();
         for (int i = 0; i < 10; i++) {
             rgb = read(sampler, frame(1.04), RIGHT, BRIGHT);
@@ -89,7 +89,7 @@ class KeyframeSeamTest {
         SkinSampler sampler = new SkinSampler(10_000);
         KeyframeSeam seam = new KeyframeSeam();
         // old regions drawn 20 px to the left of the bright half and tracked there by a shift of 20 px
-        seam.begin(new PixelSpans[] {rect(22, 38)}, null, BRIGHT, 20, 0);
+        seam.begin(new PixelSpans[] {rect(22, 38)}, null, BRIGHT, Placement.shift(20, 0));
         for (int i = 0; i < 3; i++) {
             double[] rgb = read(sampler, frame(1), RIGHT, BRIGHT);
             seam.apply(sampler, frame(1), rgb);
