@@ -109,7 +109,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         HeartRateEstimator hrEstimator = new HeartRateEstimator(pul.minHz(), pul.maxHz(), pul.snrHalfWidthHz(),
                 pul.subharmonicRatio());
         RppgMethod method = pul.method().create(pul.windowSec(), filterLo, filterHi);
-        RegionPulses rp = regionPulses(p, method, bandPass, lambda, segment, hrEstimator);
+        PulseChain chain = new PulseChain(method, bandPass, lambda, segment, hrEstimator);
+        RegionPulses rp = regionPulses(p, method, chain);
         double[] measuredSignature = null;
         // PBV's signature is that of skin under white light; another light or camera moves it, and PBV then
         // cancels part of the pulse as noise. Measured at the heart rate on the scan's own skin, when green leads
@@ -117,8 +118,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         if (pul.method() == PulseMethod.PBV && pul.skinSignature() && rp.hr() != null) {
             double[] s = skinSignature(p, rp.hr().frequencyHz(), rp.weights(), sig.filterOrder(), lambda);
             if (bloodLike(s)) {
-                RegionPulses measured = regionPulses(p, new PbvMethod(pul.windowSec(), filterLo, filterHi, s), bandPass,
-                        lambda, segment, hrEstimator);
+                RegionPulses measured = regionPulses(p, new PbvMethod(pul.windowSec(), filterLo, filterHi, s), chain);
                 if (measured.hr() != null && measured.hr().snrDb() >= rp.hr().snrDb() + SKIN_SIGNATURE_GAIN_DB) {
                     rp = measured;
                     measuredSignature = s;
@@ -135,7 +135,6 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         double artefact = RgbQuality.artefactRatio(channels, fs, pul.minHz(), pul.maxHz(), sig.detrendCutoffHz(),
                 segment);
 
-        PulseChain chain = new PulseChain(method, bandPass, lambda, segment, hrEstimator);
         VitalsAnalysis.PulseGate gate = pulseGate(p, rp, motion, artefact, sig.filterOrder(), chain);
         // the strongest rhythm in the colour of light, not blood (a screen flickering at a pulse-like rate, too
         // strong for the pulse to pass or itself withheld): taken out of every region's colours at its rate and
@@ -146,7 +145,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 && lightColoured(p, rp, sig.filterOrder(), lambda))) {
             double f = rp.hr().frequencyHz();
             PreparedTraces rest = p.withoutRhythm(f, pul.snrHalfWidthHz(), filterHi, sig.filterOrder(), lambda);
-            RegionPulses other = regionPulses(rest, method, bandPass, lambda, segment, hrEstimator);
+            RegionPulses other = regionPulses(rest, method, chain);
             if (other.hr() != null && clearOf(other.hr().frequencyHz(), f, pul.snrHalfWidthHz())
                     && pulseGate(rest, other, motion, artefact, sig.filterOrder(), chain)
                     == VitalsAnalysis.PulseGate.PASSED) {
@@ -199,7 +198,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                     : new PbvMethod(hs.beatWindowSec(), filterLo, filterHi, measuredSignature);
             double[][] slowPulses = new double[regions][];
             for (int k = 0; k < regions; k++) {
-                slowPulses[k] = weights[k] > 0 ? regionPulse(p, k, slow, bandPass, lambda) : new double[fused.length];
+                slowPulses[k] = weights[k] > 0 ? regionPulse(p, k, slow, chain) : new double[fused.length];
             }
             double[] longWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi,
                     sig.filterOrder(), fs);
@@ -272,10 +271,9 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 chain.bandPass());
         double[][] pulses = new double[p.regions()][];
         for (int k = 0; k < pulses.length; k++) {
-            pulses[k] = MotionRegression.residual(regionPulse(p, k, chain.method(), chain.bandPass(), chain.lambda()),
-                    motion);
+            pulses[k] = MotionRegression.residual(regionPulse(p, k, chain.method(), chain), motion);
         }
-        HeartRate other = fuse(p, pulses, chain.segment(), chain.estimator()).hr();
+        HeartRate other = fuse(p, pulses, chain).hr();
         if (other == null) {
             return false;
         }
@@ -480,22 +478,27 @@ public final class DefaultVitalsEngine implements VitalsEngine {
     private record RegionPulses(double[] regionSnr, double[] weights, double[] fused, HeartRate hr) {
     }
 
-    /** The configured method and what turns its pulses into a rate: the same for every pass of a scan. */
+    /**
+     * The configured method and what turns any method's colours into pulses and pulses into a rate (band-pass,
+     * detrend, spectrum segment, rate estimator): the same for every pass of a scan.
+     */
     private record PulseChain(RppgMethod method, SosFilter bandPass, double lambda, int segment,
                               HeartRateEstimator estimator) {
     }
 
-    private RegionPulses regionPulses(PreparedTraces p, RppgMethod method, SosFilter bandPass, double lambda,
-                                      int segment, HeartRateEstimator hrEstimator) {
+    /** Every region's pulse from {@code method}, fused. */
+    private RegionPulses regionPulses(PreparedTraces p, RppgMethod method, PulseChain chain) {
         double[][] pulses = new double[p.regions()][];
         for (int k = 0; k < pulses.length; k++) {
-            pulses[k] = regionPulse(p, k, method, bandPass, lambda);
+            pulses[k] = regionPulse(p, k, method, chain);
         }
-        return fuse(p, pulses, segment, hrEstimator);
+        return fuse(p, pulses, chain);
     }
 
     /** The regions' pulses weighted by their SNR and fused, and the heart rate of the fused pulse. */
-    private RegionPulses fuse(PreparedTraces p, double[][] pulses, int segment, HeartRateEstimator hrEstimator) {
+    private RegionPulses fuse(PreparedTraces p, double[][] pulses, PulseChain chain) {
+        int segment = chain.segment();
+        HeartRateEstimator hrEstimator = chain.estimator();
         double[] regionSnr = new double[pulses.length];
         for (int k = 0; k < pulses.length; k++) {
             HeartRate h = hrEstimator.estimate(Spectra.welch(pulses[k], p.fs, segment,
@@ -520,10 +523,9 @@ public final class DefaultVitalsEngine implements VitalsEngine {
     }
 
     /** Region {@code k}'s pulse from {@code method}, detrended and band-passed. */
-    private static double[] regionPulse(PreparedTraces p, int k, RppgMethod method, SosFilter bandPass,
-                                        double lambda) {
-        return bandPass.filtfilt(Detrend.smoothnessPriors(method.pulse(p.red[k], p.green[k], p.blue[k], p.fs),
-                lambda));
+    private static double[] regionPulse(PreparedTraces p, int k, RppgMethod method, PulseChain chain) {
+        return chain.bandPass().filtfilt(Detrend.smoothnessPriors(method.pulse(p.red[k], p.green[k], p.blue[k],
+                p.fs), chain.lambda()));
     }
 
     /**
