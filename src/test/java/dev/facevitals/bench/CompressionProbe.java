@@ -41,8 +41,13 @@ public final class CompressionProbe {
     private CompressionProbe() {
     }
 
-    /** A named encoder setting: GOP, target bitrate and libopenh264/AVCodecContext options. */
+    /** A named encoder setting: GOP, target bitrate and encoder/AVCodecContext options. */
     record Variant(String name, int gop, long bitrate, Map<String, String> options) {
+
+        /** libx264 for names starting "x264", FFmpeg's MPEG-4 part 2 for "mpeg4", else libopenh264. */
+        String encoder() {
+            return name.startsWith("x264") ? "libx264" : name.startsWith("mpeg4") ? "mpeg4" : "libopenh264";
+        }
     }
 
     static Map<String, String> opts(String... kv) {
@@ -69,7 +74,17 @@ public final class CompressionProbe {
             // MPEG-4 part 2 (FFmpeg's own encoder), P frames at a phone-like bit budget: is the loss openh264's?
             new Variant("mpeg4-gop60-2M", 60, 2_000_000, opts()),
             new Variant("gop60-8M-q10-30-noloop", 60, 8_000_000, opts("rc_mode", "bitrate", "allow_skip_frames",
-                    "0", "qmin", "10", "qmax", "30", "loopfilter", "0")));
+                    "0", "qmin", "10", "qmax", "30", "loopfilter", "0")),
+            // x264 (only in FFmpeg's GPL build, see main): the encoder most H.264 video of the web went through
+            new Variant("x264-crf23-gop30", 30, 0, opts("preset", "medium", "crf", "23")),
+            new Variant("x264-crf18-gop30", 30, 0, opts("preset", "medium", "crf", "18")),
+            new Variant("x264-crf28-gop30", 30, 0, opts("preset", "medium", "crf", "28")),
+            new Variant("x264-2M-gop30", 30, 2_000_000, opts("preset", "medium")),
+            new Variant("x264-1M-gop60", 60, 1_000_000, opts("preset", "medium")),
+            new Variant("x264-2M-gop30-aq0-psy0", 30, 2_000_000, opts("preset", "medium", "aq-mode", "0",
+                    "x264-params", "psy=0")),
+            new Variant("x264-2M-gop30-veryfast-zerolatency", 30, 2_000_000, opts("preset", "veryfast",
+                    "tune", "zerolatency")));
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
@@ -174,11 +189,13 @@ public final class CompressionProbe {
             g.start();
             try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(out.toFile(), g.getImageWidth(), g.getImageHeight())) {
                 r.setFormat("mp4");
-                r.setVideoCodecName(v.name().startsWith("mpeg4") ? "mpeg4" : "libopenh264");
+                r.setVideoCodecName(v.encoder());
                 r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
                 r.setFrameRate(30);
                 r.setGopSize(v.gop());
-                r.setVideoBitrate((int) v.bitrate());
+                if (v.bitrate() > 0) {
+                    r.setVideoBitrate((int) v.bitrate());
+                }
                 v.options().forEach(r::setVideoOption);
                 r.start();
                 Frame f;

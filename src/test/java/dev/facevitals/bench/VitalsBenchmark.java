@@ -109,7 +109,10 @@ public final class VitalsBenchmark {
             // sub-level changes (openh264's drop them at any quantiser; see docs/vitals.md), at a bit budget
             // per pixel like a phone's (2 Mbit/s target at 640 x 480 is about 14 Mbit/s at 1080p).
             new Condition("p-frames", "still face, sensor noise 2, MPEG-4 part 2 with P frames, 2 Mbit/s, GOP 60",
-                    b -> b.sensorNoise(2).codec(ClipEncoder.Codec.MPEG4_RATE).bitrate(2_000_000)));
+                    b -> b.sensorNoise(2).codec(ClipEncoder.Codec.MPEG4_RATE).bitrate(2_000_000)),
+            // Phone-like H.264 from x264 (FFmpeg's GPL build, loaded by main), at the same phone-like budget
+            new Condition("x264", "still face, sensor noise 2, H.264 from x264, 2 Mbit/s, a key frame every second",
+                    b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X264).bitrate(2_000_000)));
 
     /**
      * Run only when named in {@code --conditions}: the {@code motion} clips again (same faces, rates, beats and
@@ -156,6 +159,11 @@ public final class VitalsBenchmark {
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
+        // The x264 condition's encoder is only in FFmpeg's GPL build (on the test classpath beside the LGPL one,
+        // with the same decoders): JavaCPP must be told before FFmpeg's first use. -D...=  (empty) keeps LGPL.
+        if (System.getProperty(ClipEncoder.Codec.GPL_PROPERTY) == null) {
+            System.setProperty(ClipEncoder.Codec.GPL_PROPERTY, "-gpl");
+        }
         boolean quick = has(args, "--quick");
         double seconds = Double.parseDouble(opt(args, "--seconds", "20"));
         int per = Integer.parseInt(opt(args, "--per", quick ? "1" : "2"));

@@ -90,7 +90,10 @@ public final class ClipEncoder implements AutoCloseable {
         EAGAIN = org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN();
     }
 
-    /** Codecs the bundled LGPL FFmpeg can encode, with the container each goes in. */
+    /**
+     * Codecs to encode with, and the container each goes in. All but {@link #X264} are in the LGPL FFmpeg
+     * build the product ships; {@link #X264} needs FFmpeg's GPL build (see {@link #X264}).
+     */
     public enum Codec {
         /**
          * H.264 through Cisco's libopenh264 (the LGPL build has no libx264), in MP4, like a phone: a key frame
@@ -117,7 +120,19 @@ public final class ClipEncoder implements AutoCloseable {
          * {@code bench.CompressionProbe}: about half the rendered pulse kept at 1.2 Mbit/s, against under a
          * fifth with openh264 at any quantiser).
          */
-        MPEG4_RATE("mpeg4", "mp4", AV_PIX_FMT_YUV420P);
+        MPEG4_RATE("mpeg4", "mp4", AV_PIX_FMT_YUV420P),
+        /**
+         * H.264 through x264 (preset medium, its average-bitrate rate control at the target bitrate, a key frame
+         * every second, B frames as the preset has them), in MP4: the encoder most H.264 of the web went
+         * through. It is only in FFmpeg's GPL build, which the test classpath carries beside the LGPL one;
+         * JavaCPP loads it when the system property {@value #GPL_PROPERTY} is {@code -gpl} before FFmpeg's
+         * first use ({@code bench.VitalsBenchmark} sets it). Unlike openh264 ({@link #H264}) it keeps most of
+         * a sub-level pulse at a phone's bit budget (measured with {@code bench.CompressionProbe}).
+         */
+        X264("libx264", "mp4", AV_PIX_FMT_YUV420P);
+
+        /** The JavaCPP property that picks FFmpeg's GPL build, which has libx264, when set to "-gpl". */
+        public static final String GPL_PROPERTY = "org.bytedeco.javacpp.platform.extension";
 
         final String encoder;
         final String container;
@@ -132,7 +147,7 @@ public final class ClipEncoder implements AutoCloseable {
         /** The usual file extension for this codec's container. */
         public String extension() {
             return switch (this) {
-                case H264, H264_INTRA, MPEG4, MPEG4_RATE -> ".mp4";
+                case H264, H264_INTRA, MPEG4, MPEG4_RATE, X264 -> ".mp4";
                 case FFV1 -> ".mkv";
             };
         }
@@ -216,7 +231,9 @@ public final class ClipEncoder implements AutoCloseable {
         format = oc;
         AVCodec encoder = avcodec_find_encoder_by_name(settings.codec().encoder);
         if (encoder == null || encoder.isNull()) {
-            throw new IOException("encoder not in this FFmpeg build: " + settings.codec().encoder);
+            throw new IOException("encoder not in this FFmpeg build: " + settings.codec().encoder
+                    + (settings.codec() == Codec.X264 ? " (FFmpeg's GPL build has it: set -D" + Codec.GPL_PROPERTY
+                            + "=-gpl before FFmpeg is first used)" : ""));
         }
         stream = avformat_new_stream(format, null);
         codec = avcodec_alloc_context3(encoder);
@@ -254,6 +271,10 @@ public final class ClipEncoder implements AutoCloseable {
             case MPEG4_RATE -> {
                 codec.qmin(2);
                 codec.qmax(31);
+            }
+            case X264 -> {
+                av_dict_set(options, "preset", "medium", 0);
+                codec.gop_size(settings.nominalFps());
             }
             case FFV1 -> av_dict_set(options, "level", "3", 0);
         }

@@ -55,7 +55,7 @@ class SyntheticClipTest {
     }
 
     /** Per decoded frame of {@code file}: timestamp (s), then mean B, G and R over {@code box}, as four rows. */
-    private static double[][] readBox(Path file, int[] box) throws VideoException {
+    static double[][] readBox(Path file, int[] box) throws VideoException {
         List<double[]> rows = new ArrayList<>();
         try (FrameSource source = new VideoDecoder().open(file)) {
             VideoFrame frame;
@@ -83,7 +83,7 @@ class SyntheticClipTest {
     }
 
     /** Cheeks and nose below the eyes (x0, y0, x1, y1), inside the face even when breathing moves it 2 px. */
-    private static int[] box(SyntheticTruth truth) {
+    static int[] box(SyntheticTruth truth) {
         double[] face = truth.faceBox();
         double size = face[2];
         double cx = face[0] + size / 2;
@@ -159,7 +159,7 @@ class SyntheticClipTest {
     }
 
     /** Relative change of B, G and R per unit of the truth's pulse waveform (band-passed, regressed). */
-    private static double[] relativePulse(SyntheticTruth truth, double[] times, double[][] bgr) {
+    static double[] relativePulse(SyntheticTruth truth, double[] times, double[][] bgr) {
         double rate = 30;
         double[] bvp = PulseSpectrum.bandPass(PulseSpectrum.resample(truth.frameTimesSec(), truth.bvp(), rate),
                 rate, 0.7, 4.0);
@@ -192,7 +192,7 @@ class SyntheticClipTest {
         assertThat(relative[2] / relative[1]).as("red/green").isBetween(0.0, 0.3);
     }
 
-    private static double slope(double[] y, double[] x) {
+    static double slope(double[] y, double[] x) {
         double sxy = 0;
         double sxx = 0;
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
