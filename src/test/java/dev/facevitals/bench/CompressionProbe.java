@@ -44,9 +44,18 @@ public final class CompressionProbe {
     /** A named encoder setting: GOP, target bitrate and encoder/AVCodecContext options. */
     record Variant(String name, int gop, long bitrate, Map<String, String> options) {
 
-        /** libx264 for names starting "x264", FFmpeg's MPEG-4 part 2 for "mpeg4", else libopenh264. */
+        /**
+         * libx264 for names starting "x264", libvpx (VP8, WebRTC's default video codec) for "vp8", FFmpeg's
+         * MPEG-4 part 2 for "mpeg4", else libopenh264.
+         */
         String encoder() {
-            return name.startsWith("x264") ? "libx264" : name.startsWith("mpeg4") ? "mpeg4" : "libopenh264";
+            return name.startsWith("x264") ? "libx264" : name.startsWith("vp8") ? "libvpx"
+                    : name.startsWith("mpeg4") ? "mpeg4" : "libopenh264";
+        }
+
+        /** VP8 goes in WebM (Matroska), the rest in MP4. */
+        String extension() {
+            return name.startsWith("vp8") ? ".webm" : ".mp4";
         }
     }
 
@@ -84,7 +93,13 @@ public final class CompressionProbe {
             new Variant("x264-2M-gop30-aq0-psy0", 30, 2_000_000, opts("preset", "medium", "aq-mode", "0",
                     "x264-params", "psy=0")),
             new Variant("x264-2M-gop30-veryfast-zerolatency", 30, 2_000_000, opts("preset", "veryfast",
-                    "tune", "zerolatency")));
+                    "tune", "zerolatency")),
+            // what a video call sends: real-time encoders at a call's bitrate, a key frame only now and then
+            new Variant("x264-1M-gop300-veryfast-zerolatency", 300, 1_000_000, opts("preset", "veryfast",
+                    "tune", "zerolatency")),
+            new Variant("vp8-1M-gop300-realtime", 300, 1_000_000, opts("deadline", "realtime", "cpu-used", "8")),
+            new Variant("vp8-2M-gop300-realtime", 300, 2_000_000, opts("deadline", "realtime", "cpu-used", "8")),
+            new Variant("vp8-1M-gop300-good", 300, 1_000_000, opts("deadline", "good", "cpu-used", "2")));
 
     public static void main(String[] args) throws Exception {
         Locale.setDefault(Locale.ROOT);
@@ -118,7 +133,7 @@ public final class CompressionProbe {
                     if (!only.isEmpty() && !only.contains(v.name())) {
                         continue;
                     }
-                    Path out = dir.resolve(stem + "-" + v.name() + ".mp4");
+                    Path out = dir.resolve(stem + "-" + v.name() + v.extension());
                     if (!Files.exists(out)) {
                         encode(src, out, v);
                     }
@@ -188,7 +203,7 @@ public final class CompressionProbe {
             g.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             g.start();
             try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(out.toFile(), g.getImageWidth(), g.getImageHeight())) {
-                r.setFormat("mp4");
+                r.setFormat(v.extension().equals(".webm") ? "webm" : "mp4");
                 r.setVideoCodecName(v.encoder());
                 r.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
                 r.setFrameRate(30);

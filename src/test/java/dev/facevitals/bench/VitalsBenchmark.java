@@ -48,9 +48,10 @@ import java.util.stream.Stream;
  *   --seconds N      clip length (default 20, the scan minimum)
  *   --per N          clips per condition
  *   --hrv-clips N    60 s still clips for the HRV rows (default 2; 0 with --quick)
- *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all, p-frames;
- *                    motion-half and motion-quarter run only when named: the motion clips with less head motion;
- *                    green-pulse too: the still clips with a pulse colour unlike PBV's signature)
+ *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all, p-frames,
+ *                    x264 (the h264 clips' frames through x264); motion-half and motion-quarter run only when
+ *                    named: the motion clips with less head motion; green-pulse too: the still clips with a
+ *                    pulse colour unlike PBV's signature; and call: the h264 clips' frames as a video call's VP8)
  *   --videos DIR     also every video in DIR with a truth JSON beside it
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
@@ -110,7 +111,8 @@ public final class VitalsBenchmark {
             // per pixel like a phone's (2 Mbit/s target at 640 x 480 is about 14 Mbit/s at 1080p).
             new Condition("p-frames", "still face, sensor noise 2, MPEG-4 part 2 with P frames, 2 Mbit/s, GOP 60",
                     b -> b.sensorNoise(2).codec(ClipEncoder.Codec.MPEG4_RATE).bitrate(2_000_000)),
-            // Phone-like H.264 from x264 (FFmpeg's GPL build, loaded by main), at the same phone-like budget
+            // Phone-like H.264 from x264 (FFmpeg's GPL build, loaded by main), at the same phone-like budget, on
+            // h264's frames (SLOTS): only the encoder differs
             new Condition("x264", "still face, sensor noise 2, H.264 from x264, 2 Mbit/s, a key frame every second",
                     b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X264).bitrate(2_000_000)));
 
@@ -127,6 +129,14 @@ public final class VitalsBenchmark {
                     b -> b.headMotion(0.25).sideLight(0.25).specular(0.3)));
 
     /**
+     * Run only when named, on the h264 clips' frames (same faces, rates and seeds, so only the encoder differs):
+     * what a telehealth call records, VP8 as WebRTC sends it.
+     */
+    static final Condition CALL = new Condition("call",
+            "still face, sensor noise 2, a video call's VP8 (real-time libvpx, 1 Mbit/s, a key frame every 10 s)",
+            b -> b.sensorNoise(2).codec(ClipEncoder.Codec.VP8).bitrate(1_000_000), ".webm");
+
+    /**
      * Run only when named, on the still clips' faces, rates and seeds: the pulse almost only in green (red 0.13
      * and blue 0.05 of it, as measured on the real EVM clip), where PBV's white-light signature expects 0.43 and
      * 0.69 (another light or camera).
@@ -134,6 +144,13 @@ public final class VitalsBenchmark {
     static final Condition GREEN_PULSE = new Condition("green-pulse",
             "still face, the pulse's colour red 0.13, blue 0.05 of green (PBV expects 0.43, 0.69)",
             b -> b.pulseColour(0.05, 1.0, 0.13));
+
+    /**
+     * Conditions rendered on another condition's faces, rates and seeds (the same frames with one thing
+     * changed): the head-motion sweep on motion's, the pulse colour on still's, the other encoders on h264's.
+     */
+    static final Map<String, String> SLOTS = Map.of("motion-half", "motion", "motion-quarter", "motion",
+            "green-pulse", "still", "x264", "h264", "call", "h264");
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
@@ -235,22 +252,19 @@ public final class VitalsBenchmark {
             if (!speedOnly) {
                 Map<String, Map<PulseMethod, Cell>> table = new LinkedHashMap<>();
                 List<String> named = only == null ? null : List.of(only.split(","));
-                Condition motion = CONDITIONS.stream().filter(c -> c.name().equals("motion")).findFirst()
-                        .orElseThrow();
-                Condition still = CONDITIONS.stream().filter(c -> c.name().equals("still")).findFirst()
-                        .orElseThrow();
                 List<Condition> all = new ArrayList<>(CONDITIONS);
                 all.addAll(MOTION_SWEEP);
                 all.add(GREEN_PULSE);
+                all.add(CALL);
                 for (Condition c : all) {
-                    boolean sweep = MOTION_SWEEP.contains(c);
-                    boolean optIn = sweep || c == GREEN_PULSE;
+                    boolean optIn = !CONDITIONS.contains(c);
                     if (named == null ? optIn : !named.contains(c.name())) {
                         continue;
                     }
-                    // a condition's clips take faces, rates and seeds from their slot; the sweep reuses motion's,
-                    // the green pulse still's
-                    Condition slot = sweep ? motion : c == GREEN_PULSE ? still : c;
+                    // a condition's clips take faces, rates and seeds from their slot (SLOTS, else its own)
+                    String slotName = SLOTS.getOrDefault(c.name(), c.name());
+                    Condition slot = CONDITIONS.stream().filter(k -> k.name().equals(slotName)).findFirst()
+                            .orElseThrow();
                     int slotNo = CONDITIONS.indexOf(slot);
                     for (int i = 0; i < per; i++) {
                         double[] t = TRUTHS[(i + slotNo) % TRUTHS.length];

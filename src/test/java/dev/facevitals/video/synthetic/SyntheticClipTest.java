@@ -408,6 +408,57 @@ class SyntheticClipTest {
         assertThat(PulseSpectrum.peakHz(band, 30, 0.7, 4.0)).isCloseTo(1.9, within(0.1));
     }
 
+    /**
+     * A video call's VP8 (the {@code call} condition of the benchmark) keeps most of a sub-level pulse, where
+     * openh264's P frames keep almost none ({@link X264ClipTest} has x264's case and the openh264 figure).
+     */
+    @Test
+    void aVideoCallsVp8KeepsMostOfThePulse() throws IOException, VideoException {
+        EncodedPulse vp8 = pulseThrough(ClipEncoder.Codec.VP8, 1_000_000, dir.resolve("call.webm"));
+        assertThat(vp8.codec()).isEqualTo("vp8");
+        assertThat(vp8.correlation()).isLessThan(-0.5);
+        assertThat(vp8.kept()).isBetween(0.5, 1.3);
+    }
+
+    /** What one encoder made of a rendered pulse: the file's codec, and the pulse measures of the decoded box. */
+    record EncodedPulse(String codec, double correlation, double kept) {
+    }
+
+    /**
+     * Renders a 12 s still clip (sensor noise, 0.3 % pulse at 72 bpm) twice from the same seed, all-intra
+     * (which keeps the pulse as lossless does) and through {@code codec} at {@code bitrate} into {@code file},
+     * and measures the second against the truth: the correlation of its band-passed green level with the truth
+     * waveform (negative: the skin darkens as blood volume rises), and its green gain against the truth as a
+     * share of the all-intra clip's.
+     */
+    static EncodedPulse pulseThrough(ClipEncoder.Codec codec, long bitrate, Path file)
+            throws IOException, VideoException {
+        SyntheticClip.Builder b = SyntheticClip.builder().photo(PHOTOS.resolve("sample3.jpg")).heartRate(72)
+                .respiratoryRate(14).durationSec(12).condition(SyntheticClip.Condition.SENSOR_NOISE).seed(11);
+        Path reference = file.resolveSibling("intra-" + file.getFileName() + ".mp4");
+        SyntheticTruth truth = b.write(reference);
+        b.codec(codec).bitrate(bitrate).write(file);
+        String name;
+        try (FrameSource source = new VideoDecoder().open(file)) {
+            name = source.info().codec();
+        }
+        int[] box = box(truth);
+        double[][] rows = readBox(file, box);
+        double[][] bgr = {rows[1], rows[2], rows[3]};
+        assertThat(rows[0]).hasSize(truth.frameCount());
+        double rate = 30;
+        double[] green = PulseSpectrum.bandPass(PulseSpectrum.resample(rows[0], bgr[1], rate), rate, 0.7, 4.0);
+        double[] bvp = PulseSpectrum.bandPass(PulseSpectrum.resample(truth.frameTimesSec(), truth.bvp(), rate),
+                rate, 0.7, 4.0);
+        double[][] ref = readBox(reference, box);
+        double kept = relativePulse(truth, rows[0], bgr)[1]
+                / relativePulse(truth, ref[0], new double[][] {ref[1], ref[2], ref[3]})[1];
+        EncodedPulse result = new EncodedPulse(name, PulseSpectrum.correlation(green, bvp), kept);
+        System.out.printf("%s: correlation with the truth %.3f, green gain kept %.3f%n", codec,
+                result.correlation(), result.kept());
+        return result;
+    }
+
     @Test
     void optionsAreValidated() {
         SyntheticClip.Builder b = SyntheticClip.builder();
