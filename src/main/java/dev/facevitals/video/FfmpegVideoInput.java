@@ -23,6 +23,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
@@ -59,6 +60,7 @@ final class FfmpegVideoInput implements AutoCloseable {
 
     // From libavutil/frame.h and libavcodec/avcodec.h; the presets do not map these macros.
     private static final int AV_FRAME_FLAG_CORRUPT = 1;
+    private static final int AV_FRAME_FLAG_KEY = 1 << 1;
     private static final int FF_THREAD_FRAME = 1;
     private static final int FF_THREAD_SLICE = 2;
     private static final int AV_DISPOSITION_ATTACHED_PIC = 1 << 10;
@@ -97,6 +99,10 @@ final class FfmpegVideoInput implements AutoCloseable {
     private long damaged;
     private long firstPts = AV_NOPTS_VALUE;
     private long lastMicros = -1;
+    /** Whether the frame last returned was coded on its own after frames that were not (see VideoFrame). */
+    private boolean lastKeyAfterPredicted;
+    /** Whether the frame before it was coded on its own; true before the first, which starts any stream. */
+    private boolean previousIntra = true;
 
     private FfmpegVideoInput(DecoderSettings settings) {
         this.settings = settings;
@@ -266,6 +272,9 @@ final class FfmpegVideoInput implements AutoCloseable {
                     continue;
                 }
                 stamp();
+                boolean intra = (frame.flags() & AV_FRAME_FLAG_KEY) != 0 || frame.pict_type() == AV_PICTURE_TYPE_I;
+                lastKeyAfterPredicted = intra && !previousIntra;
+                previousIntra = intra;
                 framesOut++;
                 return frame;
             }
@@ -433,6 +442,11 @@ final class FfmpegVideoInput implements AutoCloseable {
     /** Presentation time of the frame last returned, microseconds from the first good frame. */
     long lastMicros() {
         return lastMicros;
+    }
+
+    /** Whether the frame last returned is a key frame after predicted ones ({@link VideoFrame#keyAfterPredicted}). */
+    boolean lastKeyAfterPredicted() {
+        return lastKeyAfterPredicted;
     }
 
     long framesOut() {

@@ -5,9 +5,14 @@ import dev.facevitals.vision.ImageView;
 /**
  * One decoded frame. The pixels stay valid until the source decodes the next frame or is closed.
  *
- * @param index           0-based decode order
- * @param timestampMicros presentation time from the stream, microseconds from the first frame
- * @param image           BGR pixels
+ * @param index             0-based decode order
+ * @param timestampMicros   presentation time from the stream, microseconds from the first frame
+ * @param image             BGR pixels
+ * @param keyAfterPredicted whether this frame was coded on its own (a key or intra frame) while the frame
+ *                          before it was predicted from others: where an inter-frame codec refreshes the
+ *                          picture (once a group of pictures, and at scene cuts), and where the small level
+ *                          changes a pulse is made of step (docs/vitals.md, "Stop 17"). Never true in all-intra
+ *                          video, or on the first frame.
  */
-public record VideoFrame(int index, long timestampMicros, ImageView image) {
+public record VideoFrame(int index, long timestampMicros, ImageView image, boolean keyAfterPredicted) {
 }

@@ -52,6 +52,14 @@ public final class SkinTraceRecorder implements AutoCloseable {
      * @return the tracker's observation for the frame (a "not found" one for a skipped frame)
      */
     public FaceObservation accept(ImageView frame, long timestampMicros) {
+        return accept(frame, timestampMicros, false);
+    }
+
+    /**
+     * Processes one frame, as {@link #accept(ImageView, long)}, and notes in the traces when the codec coded it
+     * on its own after predicted frames (a key frame between P frames).
+     */
+    public FaceObservation accept(ImageView frame, long timestampMicros, boolean keyAfterPredicted) {
         if (firstMicros == Long.MIN_VALUE) {
             firstMicros = timestampMicros;
         } else if (timestampMicros <= lastMicros) {
@@ -64,6 +72,9 @@ public final class SkinTraceRecorder implements AutoCloseable {
         frames++;
         if (!o.found()) {
             traces.addMissing(t);
+            if (keyAfterPredicted) {
+                traces.keyFrame();
+            }
             if (lastNearEdge) {
                 outOfFrame++;
             }
@@ -88,6 +99,9 @@ public final class SkinTraceRecorder implements AutoCloseable {
             outOfFrame++;
         }
         traces.addFace(t, b.centreX(), b.centreY(), Math.sqrt(b.area()), rgb, count);
+        if (keyAfterPredicted) {
+            traces.keyFrame();
+        }
         return o;
     }
 

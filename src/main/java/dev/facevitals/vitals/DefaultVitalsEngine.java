@@ -182,7 +182,12 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             double at = levelSteps[k] / fs;
             stepSpans[k] = new double[] {at - STEP_SPAN_BEFORE_SEC, at + STEP_SPAN_AFTER_SEC};
         }
-        BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), stepSpans, hs);
+        // a key frame between predicted frames steps every patch a little (a different step in each), and the
+        // band-pass turns each step into a transient that moves the beats beside it: on generated clips with a
+        // key frame a second RMSSD read 13-19 ms high (docs/vitals.md, "Stop 17"). Their intervals do not count.
+        double[][] keySpans = keyFrameSpans(traces, p);
+        BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), stepSpans, keySpans,
+                hs);
         // HRV is measured twice: on that wave and on the regions' pulses from the method over a longer window
         // (fused with the same weights), whose colour weights change less often and move the beats less. It is
         // reported when both are credible, as the mean of the two, whose timing noise is partly independent
@@ -202,7 +207,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             }
             double[] longWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi,
                     sig.filterOrder(), fs);
-            BeatHrv longHrv = beatHrv(longWave, hs.beatWindowSec(), fs, hrHz, p.durationSec(), stepSpans, hs);
+            BeatHrv longHrv = beatHrv(longWave, hs.beatWindowSec(), fs, hrHz, p.durationSec(), stepSpans,
+                    keySpans, hs);
             waves.add(longHrv);
             if (shortWave.credible() && longHrv.credible()) {
                 sdnn = mean(shortWave.corrected().sdnnMs(), longHrv.corrected().sdnnMs());
@@ -330,6 +336,14 @@ public final class DefaultVitalsEngine implements VitalsEngine {
     private static final double STEP_SPAN_BEFORE_SEC = 0.5;
     private static final double STEP_SPAN_AFTER_SEC = 1.0;
 
+    /**
+     * Around a key frame between predicted frames, this long either side, beat intervals do not count for HRV.
+     * The band-pass spreads the key frame's step over both sides (zero phase); half a second is a choice, not a
+     * fit: with a key frame every second or two no interval is clear of them whatever the span, and HRV is
+     * withheld (measured in docs/vitals.md, "Stop 17").
+     */
+    private static final double KEY_FRAME_SPAN_SEC = 0.5;
+
     /** Half-width of the band around the heart rate in which face motion is measured for the gate. */
     private static final double MOTION_AT_RATE_HZ = 0.05;
     /**
@@ -409,21 +423,30 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         }
     }
 
+    /**
+     * @param stepSpans input: spans (s, from the prepared stretch's start) around removed exposure steps
+     * @param keySpans  input: spans around the video's key frames between predicted frames
+     */
     private static BeatHrv beatHrv(double[] wave, double windowSec, double fs, double hrHz, double durationSec,
-                                   double[][] excludedSpans, VitalsSettings.Hrv hs) {
+                                   double[][] stepSpans, double[][] keySpans, VitalsSettings.Hrv hs) {
         Beats beats = BeatDetector.detect(wave, fs, hrHz, hs.beatMinDistanceFraction());
         double[] ibi = beats.intervalsMs();
         boolean[] accepted = IntervalFilter.accept(ibi, hs.maxDeviation(), hs.medianHalfWindow());
         int excluded = 0;
+        // intervals the filter accepted that a key frame took: when without them too few remain, the key
+        // frames are the reason HRV is withheld
+        int takenByKeyFrames = 0;
         for (int j = 0; j < ibi.length; j++) {
             double from = beats.peakTimes()[j];
             double to = beats.peakTimes()[j + 1];
-            for (double[] span : excludedSpans) {
-                if (from < span[1] && to > span[0]) {
-                    accepted[j] = false;
-                    excluded++;
-                    break;
+            boolean byStep = overlaps(from, to, stepSpans);
+            boolean byKeyFrame = !byStep && overlaps(from, to, keySpans);
+            if (byStep || byKeyFrame) {
+                if (byKeyFrame && accepted[j]) {
+                    takenByKeyFrames++;
                 }
+                accepted[j] = false;
+                excluded++;
             }
         }
         Hrv hrv = Hrv.compute(ibi, accepted);
@@ -434,7 +457,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         } else if (!(beatSnr >= hs.minBeatSnrDb())) {
             gate = VitalsAnalysis.HrvGate.BEAT_SHAPE;
         } else if (hrv.accepted() < hs.minBeats()) {
-            gate = VitalsAnalysis.HrvGate.FEW_INTERVALS;
+            gate = hrv.accepted() + takenByKeyFrames >= hs.minBeats() ? VitalsAnalysis.HrvGate.KEY_FRAMES
+                    : VitalsAnalysis.HrvGate.FEW_INTERVALS;
         } else if (hrv.accepted() < hs.minCleanFraction() * (ibi.length - excluded)) {
             gate = VitalsAnalysis.HrvGate.MANY_REJECTED;
         } else {
@@ -455,6 +479,36 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         double stress = StressIndex.baevsky(timing.shrinkIntervals(acceptedOnly(ibi, accepted), hrv.sdnnMs()));
         return new BeatHrv(windowSec, beats, ibi, accepted, hrv, beatSnr, timing, gate,
                 timing.correct(hrv, ibi, accepted), stress);
+    }
+
+    /** Whether the interval {@code [from, to]} overlaps any of the spans. */
+    private static boolean overlaps(double from, double to, double[][] spans) {
+        for (double[] span : spans) {
+            if (from < span[1] && to > span[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Spans of {@link #KEY_FRAME_SPAN_SEC} either side of each key frame between predicted frames, in seconds from
+     * the prepared stretch's start (those outside it by more than the span are left out).
+     */
+    private static double[][] keyFrameSpans(SignalTraces traces, PreparedTraces p) {
+        double[] keys = traces.keyFrameTimes();
+        if (keys.length == 0 || traces.frames() == 0) {
+            return new double[0][];
+        }
+        double origin = traces.time()[0] + p.startSec;
+        List<double[]> spans = new ArrayList<>();
+        for (double k : keys) {
+            double at = k - origin;
+            if (at > -KEY_FRAME_SPAN_SEC && at < p.durationSec() + KEY_FRAME_SPAN_SEC) {
+                spans.add(new double[] {at - KEY_FRAME_SPAN_SEC, at + KEY_FRAME_SPAN_SEC});
+            }
+        }
+        return spans.toArray(new double[0][]);
     }
 
     /**

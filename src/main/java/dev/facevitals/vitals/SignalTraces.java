@@ -14,6 +14,10 @@ import java.util.List;
  * {@code i}: the mean red, green and blue of the region's skin pixels (0-255) and how many pixels that mean
  * covers (0 when the region was not visible). The face box centre and size are in pixels (for motion and
  * respiration cues).
+ *
+ * <p>Also the times of the frames that an inter-frame codec coded on their own after predicted ones (key
+ * frames between P frames; none in all-intra video): each may step the skin levels, and the engine keeps beat
+ * intervals beside them out of HRV.
  */
 public final class SignalTraces {
 
@@ -30,6 +34,7 @@ public final class SignalTraces {
     private final double[][] green;
     private final double[][] blue;
     private final int[][] pixels;
+    private final double[] keyFrameTimes;
 
     private SignalTraces(Builder b) {
         this.regionNames = List.copyOf(b.regionNames);
@@ -52,6 +57,7 @@ public final class SignalTraces {
             blue[r] = Arrays.copyOf(b.blue[r], b.n);
             pixels[r] = Arrays.copyOf(b.pixels[r], b.n);
         }
+        this.keyFrameTimes = Arrays.copyOf(b.keyFrameTimes, b.keyFrames);
     }
 
     public static Builder builder(List<String> regionNames, int width, int height) {
@@ -99,6 +105,11 @@ public final class SignalTraces {
         return face;
     }
 
+    /** Times (same clock as {@link #time()}) of the frames coded on their own after predicted ones, ascending. */
+    public double[] keyFrameTimes() {
+        return keyFrameTimes;
+    }
+
     public double[] faceX() {
         return faceX;
     }
@@ -142,6 +153,8 @@ public final class SignalTraces {
         private double[][] green;
         private double[][] blue;
         private int[][] pixels;
+        private double[] keyFrameTimes = new double[16];
+        private int keyFrames;
 
         private Builder(List<String> regionNames, int width, int height) {
             if (regionNames.isEmpty()) {
@@ -195,6 +208,22 @@ public final class SignalTraces {
                 green[r][i] = rgb[3 * r + 1];
                 blue[r][i] = rgb[3 * r + 2];
                 pixels[r][i] = count[r];
+            }
+            return this;
+        }
+
+        /**
+         * Marks the frame last added as coded on its own after predicted frames (a key frame between P frames).
+         */
+        public Builder keyFrame() {
+            if (n == 0) {
+                throw new IllegalStateException("no frame added yet");
+            }
+            if (keyFrames == keyFrameTimes.length) {
+                keyFrameTimes = Arrays.copyOf(keyFrameTimes, 2 * keyFrames);
+            }
+            if (keyFrames == 0 || keyFrameTimes[keyFrames - 1] < time[n - 1]) {
+                keyFrameTimes[keyFrames++] = time[n - 1];
             }
             return this;
         }

@@ -109,6 +109,11 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         BEAT_SHAPE("beat shapes inconsistent"),
         /** Fewer accepted intervals than the minimum. */
         FEW_INTERVALS("too few intervals"),
+        /**
+         * Fewer accepted intervals than the minimum because the video's key frames between predicted frames took
+         * the rest (their steps move the beats beside them).
+         */
+        KEY_FRAMES("key frames leave too few intervals"),
         /** Too many intervals rejected as artefacts. */
         MANY_REJECTED("too many intervals rejected"),
         /** Timing noise explains too much of RMSSD: what the correction would leave is mostly its own error. */
@@ -132,6 +137,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
                 case TOO_SHORT -> VitalsResult.Withheld.SCAN_TOO_SHORT;
                 case BEAT_SHAPE -> VitalsResult.Withheld.INCONSISTENT_BEATS;
                 case FEW_INTERVALS -> VitalsResult.Withheld.TOO_FEW_BEATS;
+                case KEY_FRAMES -> VitalsResult.Withheld.KEY_FRAMES;
                 case MANY_REJECTED -> VitalsResult.Withheld.IRREGULAR_BEATS;
                 case NOISE_SHARE -> VitalsResult.Withheld.BEAT_TIMING_NOISE;
             };

@@ -51,6 +51,11 @@ public record VitalsResult(Double heartRateBpm, Double respiratoryRateBpm, Doubl
         INCONSISTENT_BEATS("inconsistent_beats"),
         /** Too few beat-to-beat intervals passed. */
         TOO_FEW_BEATS("too_few_beats"),
+        /**
+         * The video's encoder wrote key frames between predicted frames so often (every second or two) that too
+         * few beat intervals lie clear of them: each moves the beats beside it.
+         */
+        KEY_FRAMES("key_frames"),
         /** Too many intervals were rejected as artefacts or ectopic beats. */
         IRREGULAR_BEATS("irregular_beats"),
         /** Noise moves the beats by so much that it explains most of the measured variability. */

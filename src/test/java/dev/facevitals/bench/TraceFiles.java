@@ -20,7 +20,8 @@ import java.util.List;
 final class TraceFiles {
 
     private static final int MAGIC = 0x46565452; // "FVTR"
-    private static final int VERSION = 1;
+    /** Version 2 added a key-frame mark per frame; version 1 files read as having none. */
+    private static final int VERSION = 2;
 
     private TraceFiles() {
     }
@@ -37,8 +38,15 @@ final class TraceFiles {
             out.writeInt(t.width());
             out.writeInt(t.height());
             out.writeInt(t.frames());
+            double[] keys = t.keyFrameTimes();
+            int key = 0;
             for (int i = 0; i < t.frames(); i++) {
                 out.writeDouble(t.time()[i]);
+                boolean isKey = key < keys.length && keys[key] == t.time()[i];
+                if (isKey) {
+                    key++;
+                }
+                out.writeBoolean(isKey);
                 out.writeBoolean(t.faceFound()[i]);
                 if (!t.faceFound()[i]) {
                     continue;
@@ -59,7 +67,8 @@ final class TraceFiles {
 
     static SignalTraces read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+            int version = in.readInt() == MAGIC ? in.readInt() : -1;
+            if (version != 1 && version != VERSION) {
                 throw new IOException("not a trace file: " + file);
             }
             int k = in.readInt();
@@ -73,8 +82,12 @@ final class TraceFiles {
             int[] count = new int[k];
             for (int i = 0; i < frames; i++) {
                 double t = in.readDouble();
+                boolean key = version >= 2 && in.readBoolean();
                 if (!in.readBoolean()) {
                     b.addMissing(t);
+                    if (key) {
+                        b.keyFrame();
+                    }
                     continue;
                 }
                 double x = in.readDouble();
@@ -87,6 +100,9 @@ final class TraceFiles {
                     count[r] = in.readInt();
                 }
                 b.addFace(t, x, y, s, rgb, count);
+                if (key) {
+                    b.keyFrame();
+                }
             }
             return b.build();
         }

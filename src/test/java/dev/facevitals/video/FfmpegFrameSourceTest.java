@@ -160,6 +160,34 @@ class FfmpegFrameSourceTest {
         }
     }
 
+    /**
+     * Key frames between predicted ones are marked, where an inter-frame codec refreshes the picture (a key frame
+     * every 60 frames in ClipEncoder's H.264 and MPEG-4 with P frames, and wherever the encoder sees a scene
+     * cut); all-intra and lossless video has none.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Codec.class, names = {"H264", "MPEG4_RATE", "H264_INTRA", "FFV1"})
+    void keyFramesBetweenPredictedFramesAreMarked(Codec codec) throws Exception {
+        Path file = dir.resolve("gop-" + codec + codec.extension());
+        PatternClip.write(file, codec, W, H, PatternClip.cfr(130, 30), 0, false);
+        List<Integer> marked = new ArrayList<>();
+        try (FrameSource source = new VideoDecoder().open(file)) {
+            VideoFrame f;
+            while ((f = source.next()) != null) {
+                if (f.keyAfterPredicted()) {
+                    marked.add(f.index());
+                }
+            }
+        }
+        if (codec == Codec.H264 || codec == Codec.MPEG4_RATE) {
+            // the GOP's key frames, and the encoders' own at the pattern's jumps (its green wraps every 20 frames,
+            // a scene cut to them); never the first frame
+            assertThat(marked).contains(60, 120).allSatisfy(i -> assertThat(i % 20).isZero()).doesNotContain(0);
+        } else {
+            assertThat(marked).isEmpty();
+        }
+    }
+
     @Test
     void bareDecodeSeesTheSameFramesAsTheFrameSource() throws Exception {
         Path file = dir.resolve("bare.mp4");

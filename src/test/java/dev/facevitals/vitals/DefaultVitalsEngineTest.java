@@ -144,6 +144,48 @@ class DefaultVitalsEngineTest {
         assertThat(r.hrvWithheld()).isNull();
     }
 
+    /**
+     * A codec's key frames between predicted frames step every region's level a little (independently), and the
+     * steps move the beats beside them (on generated video with a key frame a second RMSSD read 13-19 ms high;
+     * this model of the steps is milder). With a key frame every second and the decoder's marks, HRV is withheld
+     * for them (no interval lies clear), where the same scan unmarked passes every gate; with a key frame every
+     * ten seconds the intervals beside them are left out and HRV is still reported.
+     */
+    @Test
+    void keyFramesBetweenPredictedFramesKeepTheirBeatIntervalsOutOfHrv() {
+        SyntheticScan every1 = keyFramed(1);
+        VitalsAnalysis marked = engine.analyse(every1.build());
+        double[] truth = trueIntervals(every1, marked);
+        assertThat(marked.result().heartRateBpm()).isCloseTo(60000 / mean(truth), within(1.0));
+        assertThat(marked.result().sdnnMs()).isNull();
+        assertThat(marked.result().hrvWithheld()).isEqualTo(VitalsResult.Withheld.KEY_FRAMES);
+        assertThat(marked.beatWaves()).allSatisfy(w -> assertThat(w.gate())
+                .isEqualTo(VitalsAnalysis.HrvGate.KEY_FRAMES));
+
+        // without the marks the same beats pass every other gate: the marks are what withholds them
+        every1.markKeyFrames = false;
+        assertThat(engine.analyse(every1.build()).result().rmssdMs()).isNotNull();
+
+        SyntheticScan every10 = keyFramed(10);
+        VitalsAnalysis sparse = engine.analyse(every10.build());
+        double[] truth10 = trueIntervals(every10, sparse);
+        assertThat(sparse.result().rmssdMs()).isCloseTo(rmssd(truth10), within(0.2 * rmssd(truth10)));
+        assertThat(sparse.beatWaves()).allSatisfy(w -> assertThat(w.acceptedIntervals()).isBetween(40, 60));
+    }
+
+    /** {@link SyntheticScan#variability} with a key frame every {@code everySec} seconds stepping each region. */
+    private static SyntheticScan keyFramed(double everySec) {
+        SyntheticScan scan = SyntheticScan.variability(3);
+        scan.keyFrameEverySec = everySec;
+        scan.keyFrameStep = 0.002;
+        return scan;
+    }
+
+    /** The scan's true beat intervals over the stretch the engine analysed, ms. */
+    private static double[] trueIntervals(SyntheticScan scan, VitalsAnalysis a) {
+        return scan.trueIntervalsMs(a.segmentStartSec(), a.segmentStartSec() + a.segmentDurationSec());
+    }
+
     @Test
     void hrvIsNullWhenTheScanIsShortOrTheBeatsAreNoisy() {
         SyntheticScan shortScan = SyntheticScan.variability(5);

@@ -71,7 +71,17 @@ final class SyntheticScan {
     double shakeHarmonicShading = 0;
     /** Face detector jitter, pixels (standard deviation). */
     double positionNoisePx = 0.3;
-    /** No face in [gapStart, gapEnd). */
+    /**
+     * An inter-frame codec's key frames: every this many seconds (0: none) a frame is marked as a key frame
+     * between predicted ones, and each region's level moves by a new random step (relative standard deviation
+     * {@link #keyFrameStep}, independent per region and channel) that holds until the next key frame, as a
+     * codec's refresh of a still picture does.
+     */
+    double keyFrameEverySec = 0;
+    double keyFrameStep = 0;
+    /** Whether the key frames are marked in the traces (false: the steps without the decoder's flags). */
+    boolean markKeyFrames = true;
+        /** No face in [gapStart, gapEnd). */
     double gapStartSec = Double.NaN;
     double gapEndSec = Double.NaN;
 
@@ -149,7 +159,17 @@ final class SyntheticScan {
         double[] rgb = new double[3 * regions];
         int[] count = new int[regions];
         java.util.Arrays.fill(count, 5000);
+        double[] keyLevel = new double[3 * regions];
+        double nextKey = keyFrameEverySec > 0 ? keyFrameEverySec : Double.POSITIVE_INFINITY;
+        Random keyRnd = new Random(seed + 7);
         while (t < durationSec) {
+            boolean key = t >= nextKey;
+            if (key) {
+                nextKey += keyFrameEverySec;
+                for (int i = 0; i < keyLevel.length; i++) {
+                    keyLevel[i] = keyFrameStep * keyRnd.nextGaussian();
+                }
+            }
             double walk = lightWalk * rnd.nextGaussian();
             light += walk;
             if (!Double.isNaN(gapStartSec) && t >= gapStartSec && t < gapEndSec) {
@@ -178,13 +198,16 @@ final class SyntheticScan {
                     double a = pulseAmplitude * REGION_GAIN[k % REGION_GAIN.length];
                     for (int c = 0; c < 3; c++) {
                         double v = l * (1 + flicker * flickerColour[c]) * skin[c] * (1 - a * bv * pulseDirection[c]);
-                        rgb[3 * k + c] = v * (1 + noise * rnd.nextGaussian());
+                        rgb[3 * k + c] = v * (1 + noise * rnd.nextGaussian()) * (1 + keyLevel[3 * k + c]);
                     }
                 }
                 double x = 320 + shakePx * shake + positionNoisePx * rnd.nextGaussian();
                 double y = 200 + breathingMotionPx * breath + positionNoisePx * rnd.nextGaussian();
                 double size = 200 + positionNoisePx * rnd.nextGaussian();
                 b.addFace(t, x, y, size, rgb, count);
+            }
+            if (key && markKeyFrames) {
+                b.keyFrame();
             }
             double dt = 1 / fps;
             if (variableFrameRate && ((int) (t / 3)) % 2 == 1) {

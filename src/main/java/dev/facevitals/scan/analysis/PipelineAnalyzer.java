@@ -89,7 +89,7 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                             keyFrame = ImageViews.copy(frame.image(), keyFrame);
                         }
                         last = frame.timestampMicros();
-                        recorder.accept(frame.image(), frame.timestampMicros());
+                        recorder.accept(frame.image(), frame.timestampMicros(), frame.keyAfterPredicted());
                         frames++;
                         progress.frames(frames, info.frameEstimate());
                     }
