@@ -25,8 +25,10 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
 /**
- * Where does H.264 lose the pulse (a command for investigations, not a test). Renders a still clip with
- * sensor noise 2 losslessly (FFV1), re-encodes the same frames with libopenh264 under several settings, and
+ * Where does compression lose the pulse (a command for investigations, not a test). Renders a still clip with
+ * sensor noise 2 losslessly (FFV1), re-encodes the same frames under several settings of openh264, x264,
+ * MPEG-4 part 2 and VP8 ({@link Variant#encoder()}; x264 needs FFmpeg's GPL build:
+ * {@code -Dorg.bytedeco.javacpp.platform.extension=-gpl}), and
  * prints for each the file's bitrate and how much of the rendered pulse each region's trace keeps
  * ({@link TraceDiagnostics} gains; the rendered amplitude is 0.003, or 0.005 for the source
  * {@code biden-amp05pct}), and the green level's frame-to-frame change at key frames against within a GOP.
@@ -128,7 +130,7 @@ public final class CompressionProbe {
                             .sensorNoise(2).codec(ClipEncoder.Codec.FFV1).write(src);
                 }
                 SyntheticTruth truth = SyntheticTruth.read(SyntheticTruth.pathFor(src));
-                report(decoder, vision, src, truth, "source FFV1");
+                report(decoder, vision, src, truth, "source FFV1", 60);
                 for (Variant v : VARIANTS) {
                     if (!only.isEmpty() && !only.contains(v.name())) {
                         continue;
@@ -139,13 +141,15 @@ public final class CompressionProbe {
                     }
                     Files.copy(SyntheticTruth.pathFor(src), SyntheticTruth.pathFor(out),
                             StandardCopyOption.REPLACE_EXISTING);
-                    report(decoder, vision, out, truth, v.name());
+                    report(decoder, vision, out, truth, v.name(), v.gop());
                 }
             }
         }
     }
 
-    static void report(VideoDecoder decoder, OpenCvVision vision, Path clip, SyntheticTruth truth, String label)
+    /** @param gop input: frames between the clip's key frames, for {@link #gopSteps} (the source has none: 60) */
+    static void report(VideoDecoder decoder, OpenCvVision vision, Path clip, SyntheticTruth truth, String label,
+                       int gop)
             throws Exception {
         SignalTraces[] tap = new SignalTraces[1];
         new PipelineAnalyzer(decoder, vision, new DefaultVitalsEngine(), 1)
@@ -154,7 +158,7 @@ public final class CompressionProbe {
         System.out.printf("%s  [%s, %.2f Mbit/s]%n", clip.getFileName(), label, mbps);
         if (tap[0] != null) {
             TraceDiagnostics.regions(tap[0], truth);
-            gopSteps(tap[0], 60);
+            gopSteps(tap[0], gop);
         }
     }
 

@@ -133,7 +133,7 @@ public final class ClipEncoder implements AutoCloseable {
         /**
          * VP8 (libvpx, in the LGPL build), in WebM, the way a video call sends it: WebRTC's default codec, the
          * real-time deadline at its fastest setting, rate control at the target bitrate and a key frame only
-         * every ten seconds. Keeps about half to three quarters of a sub-level pulse at 1 Mbit/s (measured with
+         * every ten seconds. Keeps two thirds to three quarters of a sub-level pulse at 1 Mbit/s (measured with
          * {@code bench.CompressionProbe}).
          */
         VP8("libvpx", "webm", AV_PIX_FMT_YUV420P);
