@@ -52,7 +52,7 @@ public record VitalsResult(Double heartRateBpm, Double respiratoryRateBpm, Doubl
         /** Too few beat-to-beat intervals passed. */
         TOO_FEW_BEATS("too_few_beats"),
         /**
-         * The video's encoder wrote key frames between predicted frames so often (every second or two) that too
+         * The video's encoder wrote key frames between predicted frames so often (every few seconds) that too
          * few beat intervals lie clear of them: each moves the beats beside it.
          */
         KEY_FRAMES("key_frames"),
