@@ -81,7 +81,7 @@ final class SyntheticScan {
     double keyFrameStep = 0;
     /** Whether the key frames are marked in the traces (false: the steps without the decoder's flags). */
     boolean markKeyFrames = true;
-        /** No face in [gapStart, gapEnd). */
+    /** No face in [gapStart, gapEnd). */
     double gapStartSec = Double.NaN;
     double gapEndSec = Double.NaN;
 
