@@ -23,6 +23,8 @@ public final class SkinTraceRecorder implements AutoCloseable {
     private long firstMicros = Long.MIN_VALUE;
     private long lastMicros;
     private int skipped;
+    /** A key-frame mark of a skipped frame, for the next frame kept. */
+    private boolean keyPending;
     private int frames;
     private int faceFrames;
     private int outOfFrame;
@@ -64,8 +66,12 @@ public final class SkinTraceRecorder implements AutoCloseable {
             firstMicros = timestampMicros;
         } else if (timestampMicros <= lastMicros) {
             skipped++;
+            // the codec's refresh still happened: the next frame kept carries its mark
+            keyPending |= keyAfterPredicted;
             return FaceObservation.missing(timestampMicros);
         }
+        keyAfterPredicted |= keyPending;
+        keyPending = false;
         lastMicros = timestampMicros;
         double t = (timestampMicros - firstMicros) / 1e6;
         FaceObservation o = tracker.update(frame, timestampMicros);
