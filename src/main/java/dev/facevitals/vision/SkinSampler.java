@@ -111,13 +111,8 @@ public final class SkinSampler {
                     }
                 }
             }
-            count[k] = n * step * step;
-            if (inside != null) {
-                inside[k] = spans.pixelsInside(dx, dy, w, h);
-            }
-            rgb[3 * k] = n == 0 ? Double.NaN : (double) sr / n;
-            rgb[3 * k + 1] = n == 0 ? Double.NaN : (double) sg / n;
-            rgb[3 * k + 2] = n == 0 ? Double.NaN : (double) sb / n;
+            store(k, n, step, sr, sg, sb, 1, rgb, count, inside,
+                    inside == null ? 0 : spans.pixelsInside(dx, dy, w, h));
         }
     }
 
@@ -306,15 +301,26 @@ public final class SkinSampler {
                     n++;
                 }
             }
-            count[k] = n * step * step;
-            if (inside != null) {
-                inside[k] = in;
-            }
-            double scale = (double) n * ONE;
-            rgb[3 * k] = n == 0 ? Double.NaN : sr / scale;
-            rgb[3 * k + 1] = n == 0 ? Double.NaN : sg / scale;
-            rgb[3 * k + 2] = n == 0 ? Double.NaN : sb / scale;
+            store(k, n, step, sr, sg, sb, ONE, rgb, count, inside, in);
         }
+    }
+
+    /**
+     * Region {@code k}'s results from its sums: the means of {@code n} sampled skin pixels (each channel's sum
+     * over {@code n * unit}: 1 for whole levels, the affine read's fixed point otherwise; NaN without any),
+     * the skin pixels they stand for ({@code n} times the sampling step squared), and, when asked for, the
+     * region's pixels inside the frame.
+     */
+    private static void store(int k, int n, int step, long sr, long sg, long sb, int unit, double[] rgb,
+                              int[] count, int[] inside, int in) {
+        count[k] = n * step * step;
+        if (inside != null) {
+            inside[k] = in;
+        }
+        double scale = (double) n * unit;
+        rgb[3 * k] = n == 0 ? Double.NaN : sr / scale;
+        rgb[3 * k + 1] = n == 0 ? Double.NaN : sg / scale;
+        rgb[3 * k + 2] = n == 0 ? Double.NaN : sb / scale;
     }
 
     /**
