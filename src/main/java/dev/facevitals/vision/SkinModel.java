@@ -88,6 +88,16 @@ public record SkinModel(double rg, double bg, double brightness) {
     }
 
     /** Per-pixel test; channels 0-255. */
+    /** The lowest R + G + B a skin pixel may have: {@link #isSkin}'s dark and brightness limits together. */
+    public double minSum() {
+        return Math.max(DARK_SUM, MIN_BRIGHTNESS * brightness);
+    }
+
+    /** The highest R + G + B a skin pixel may have (in {@link #isSkin}). */
+    public double maxSum() {
+        return MAX_BRIGHTNESS * brightness;
+    }
+
     public boolean isSkin(int r, int g, int b) {
         int s = r + g + b;
         if (r >= CLIP || g >= CLIP || b >= CLIP || s < DARK_SUM) {

@@ -73,8 +73,8 @@ public final class SkinSampler {
             if (model != null) {
                 double rg = model.rg();
                 double bg = model.bg();
-                double lo = Math.max(SkinModel.DARK_SUM, SkinModel.MIN_BRIGHTNESS * model.brightness());
-                double hi = SkinModel.MAX_BRIGHTNESS * model.brightness();
+                double lo = model.minSum();
+                double hi = model.maxSum();
                 double tol = SkinModel.CHROMA_TOLERANCE;
                 for (int i = 0; i < spans.spans(); i++) {
                     int ry = spans.row(i);
@@ -240,8 +240,8 @@ public final class SkinSampler {
             SkinModel model = models == null ? null : models[k];
             double rg = model == null ? 0 : model.rg();
             double bg = model == null ? 0 : model.bg();
-            double lo = model == null ? 0 : Math.max(SkinModel.DARK_SUM, SkinModel.MIN_BRIGHTNESS * model.brightness());
-            double hi = model == null ? 0 : SkinModel.MAX_BRIGHTNESS * model.brightness();
+            double lo = model == null ? 0 : model.minSum();
+            double hi = model == null ? 0 : model.maxSum();
             double tol = SkinModel.CHROMA_TOLERANCE;
             double loFixed = lo * ONE;
             double hiFixed = hi * ONE;
