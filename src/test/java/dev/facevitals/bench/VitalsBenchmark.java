@@ -51,7 +51,8 @@ import java.util.stream.Stream;
  *   --conditions a,b only these conditions (lossless, still, h264, motion, flicker, exposure, all, p-frames,
  *                    x264 (the h264 clips' frames through x264); motion-half and motion-quarter run only when
  *                    named: the motion clips with less head motion; green-pulse too: the still clips with a
- *                    pulse colour unlike PBV's signature; and call: the h264 clips' frames as a video call's VP8)
+ *                    pulse colour unlike PBV's signature; call: the h264 clips' frames as a video call's VP8; and
+ *                    key-rate: as x264 with the heart at 60 or 120 bpm, on the key frames' 1 Hz line)
  *   --videos DIR     also every video in DIR with a truth JSON beside it
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
@@ -137,6 +138,18 @@ public final class VitalsBenchmark {
             b -> b.sensorNoise(2).codec(ClipEncoder.Codec.VP8).bitrate(1_000_000), ".webm");
 
     /**
+     * Run only when named, on the h264 clips' faces at the rates of {@link #RATES} (so with seeds of its own):
+     * x264 as in {@code x264} (a key frame every second) with the heart on the key frames' 1 Hz line or its
+     * harmonic, where an artefact of the key frames and the pulse share a frequency.
+     */
+    static final Condition KEY_RATE = new Condition("key-rate",
+            "as x264, the heart at 60 or 120 bpm: on the key frames' 1 Hz line and its harmonic",
+            b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X264).bitrate(2_000_000));
+
+    /** HR and RR truths of the conditions that do not take {@link #TRUTHS}. */
+    static final Map<String, double[][]> RATES = Map.of("key-rate", new double[][] {{60, 15}, {120, 15}});
+
+    /**
      * Run only when named, on the still clips' faces, rates and seeds: the pulse almost only in green (red 0.13
      * and blue 0.05 of it, as measured on the real EVM clip), where PBV's white-light signature expects 0.43 and
      * 0.69 (another light or camera).
@@ -148,9 +161,10 @@ public final class VitalsBenchmark {
     /**
      * Conditions rendered on another condition's faces, rates and seeds (the same frames with one thing
      * changed): the head-motion sweep on motion's, the pulse colour on still's, the other encoders on h264's.
+     * {@code key-rate} takes h264's faces only: its rates ({@link #RATES}), and so its seeds, are its own.
      */
     static final Map<String, String> SLOTS = Map.of("motion-half", "motion", "motion-quarter", "motion",
-            "green-pulse", "still", "x264", "h264", "call", "h264");
+            "green-pulse", "still", "x264", "h264", "call", "h264", "key-rate", "h264");
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
@@ -256,6 +270,7 @@ public final class VitalsBenchmark {
                 all.addAll(MOTION_SWEEP);
                 all.add(GREEN_PULSE);
                 all.add(CALL);
+                all.add(KEY_RATE);
                 for (Condition c : all) {
                     boolean optIn = !CONDITIONS.contains(c);
                     if (named == null ? optIn : !named.contains(c.name())) {
@@ -267,7 +282,8 @@ public final class VitalsBenchmark {
                             .orElseThrow();
                     int slotNo = CONDITIONS.indexOf(slot);
                     for (int i = 0; i < per; i++) {
-                        double[] t = TRUTHS[(i + slotNo) % TRUTHS.length];
+                        double[][] rates = RATES.getOrDefault(c.name(), TRUTHS);
+                        double[] t = rates[(i + slotNo) % rates.length];
                         Path photo = photos.get((i + slotNo) % photos.size());
                         String tail = String.format("-%d-%s-hr%.0f-rr%.0f-%.0fs%s", i, stem(photo), t[0], t[1], seconds,
                                 faceTag());
