@@ -52,7 +52,8 @@ import java.util.stream.Stream;
  *                    x264 (the h264 clips' frames through x264); motion-half and motion-quarter run only when
  *                    named: the motion clips with less head motion; green-pulse too: the still clips with a
  *                    pulse colour unlike PBV's signature; call: the h264 clips' frames as a video call's VP8; and
- *                    key-rate: as x264 with the heart at 60 or 120 bpm, on the key frames' 1 Hz line)
+ *                    key-rate: as x264 with the heart at 60 or 120 bpm, on the key frames' 1 Hz line; x265:
+ *                    the h264 clips' frames as a phone's HEVC)
  *   --videos DIR     also every video in DIR with a truth JSON beside it
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
@@ -138,6 +139,15 @@ public final class VitalsBenchmark {
             b -> b.sensorNoise(2).codec(ClipEncoder.Codec.VP8).bitrate(1_000_000), ".webm");
 
     /**
+     * Run only when named, on the h264 clips' frames (same faces, rates and seeds): HEVC as a phone records it
+     * in its "high efficiency" format, from x265 at a phone's HEVC bit budget (about 10 Mbit/s at 1080p is
+     * 1.5 Mbit/s at 640 x 480), a key frame every second.
+     */
+    static final Condition X265 = new Condition("x265",
+            "still face, sensor noise 2, HEVC from x265, 1.5 Mbit/s, a key frame every second",
+            b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X265).bitrate(1_500_000));
+
+    /**
      * Run only when named, on the h264 clips' faces at the rates of {@link #RATES} (so with seeds of its own):
      * x264 as in {@code x264} (a key frame every second) with the heart on the key frames' 1 Hz line or its
      * harmonic, where an artefact of the key frames and the pulse share a frequency.
@@ -164,7 +174,7 @@ public final class VitalsBenchmark {
      * {@code key-rate} takes h264's faces only: its rates ({@link #RATES}), and so its seeds, are its own.
      */
     static final Map<String, String> SLOTS = Map.of("motion-half", "motion", "motion-quarter", "motion",
-            "green-pulse", "still", "x264", "h264", "call", "h264", "key-rate", "h264");
+            "green-pulse", "still", "x264", "h264", "call", "h264", "key-rate", "h264", "x265", "h264");
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
@@ -271,6 +281,7 @@ public final class VitalsBenchmark {
                 all.add(GREEN_PULSE);
                 all.add(CALL);
                 all.add(KEY_RATE);
+                all.add(X265);
                 for (Condition c : all) {
                     boolean optIn = !CONDITIONS.contains(c);
                     if (named == null ? optIn : !named.contains(c.name())) {

@@ -91,8 +91,8 @@ public final class ClipEncoder implements AutoCloseable {
     }
 
     /**
-     * Codecs to encode with, and the container each goes in. All but {@link #X264} are in the LGPL FFmpeg
-     * build the product ships; {@link #X264} needs FFmpeg's GPL build (see {@link #X264}).
+     * Codecs to encode with, and the container each goes in. All but {@link #X264} and {@link #X265} are in
+     * the LGPL FFmpeg build the product ships; those two need FFmpeg's GPL build (see {@link #X264}).
      */
     public enum Codec {
         /**
@@ -131,6 +131,13 @@ public final class ClipEncoder implements AutoCloseable {
          */
         X264("libx264", "mp4", AV_PIX_FMT_YUV420P),
         /**
+         * HEVC through x265 (preset fast, its average-bitrate rate control at the target bitrate, a key frame
+         * every second), in MP4: what a phone records when set to its "high efficiency" format. In FFmpeg's GPL
+         * build only, like {@link #X264}; single-threaded (no thread pool, one frame thread) so the file is the
+         * same on every machine.
+         */
+        X265("libx265", "mp4", AV_PIX_FMT_YUV420P),
+        /**
          * VP8 (libvpx, in the LGPL build), in WebM, the way a video call sends it: WebRTC's default codec, the
          * real-time deadline at its fastest setting, rate control at the target bitrate and a key frame only
          * every ten seconds. Keeps two thirds to three quarters of a sub-level pulse at 1 Mbit/s (measured with
@@ -138,7 +145,7 @@ public final class ClipEncoder implements AutoCloseable {
          */
         VP8("libvpx", "webm", AV_PIX_FMT_YUV420P);
 
-        /** The JavaCPP property that picks FFmpeg's GPL build, which has libx264, when set to "-gpl". */
+        /** The JavaCPP property that picks FFmpeg's GPL build, which has libx264 and libx265, when set to "-gpl". */
         public static final String GPL_PROPERTY = "org.bytedeco.javacpp.platform.extension";
 
         final String encoder;
@@ -154,7 +161,7 @@ public final class ClipEncoder implements AutoCloseable {
         /** The usual file extension for this codec's container. */
         public String extension() {
             return switch (this) {
-                case H264, H264_INTRA, MPEG4, MPEG4_RATE, X264 -> ".mp4";
+                case H264, H264_INTRA, MPEG4, MPEG4_RATE, X264, X265 -> ".mp4";
                 case FFV1 -> ".mkv";
                 case VP8 -> ".webm";
             };
@@ -240,8 +247,9 @@ public final class ClipEncoder implements AutoCloseable {
         AVCodec encoder = avcodec_find_encoder_by_name(settings.codec().encoder);
         if (encoder == null || encoder.isNull()) {
             throw new IOException("encoder not in this FFmpeg build: " + settings.codec().encoder
-                    + (settings.codec() == Codec.X264 ? " (FFmpeg's GPL build has it: set -D" + Codec.GPL_PROPERTY
-                            + "=-gpl before FFmpeg is first used)" : ""));
+                    + (settings.codec() == Codec.X264 || settings.codec() == Codec.X265
+                            ? " (FFmpeg's GPL build has it: set -D" + Codec.GPL_PROPERTY + "=-gpl before FFmpeg is"
+                            + " first used)" : ""));
         }
         stream = avformat_new_stream(format, null);
         codec = avcodec_alloc_context3(encoder);
@@ -282,6 +290,11 @@ public final class ClipEncoder implements AutoCloseable {
             }
             case X264 -> {
                 av_dict_set(options, "preset", "medium", 0);
+                codec.gop_size(settings.nominalFps());
+            }
+            case X265 -> {
+                av_dict_set(options, "preset", "fast", 0);
+                av_dict_set(options, "x265-params", "pools=none:frame-threads=1:log-level=error", 0);
                 codec.gop_size(settings.nominalFps());
             }
             case VP8 -> {
