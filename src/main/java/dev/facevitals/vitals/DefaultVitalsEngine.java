@@ -156,6 +156,17 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 measuredSignature = null;
             }
         }
+        // a codec's key frames, one every second or two, make a line of their own at their rate and its
+        // multiples; CHROM and POS took it for the pulse on generated x264 and x265 clips, PBV, whose projection
+        // takes the colour of blood, never did (docs/vitals.md, "Stop 18"). A rate there from another method
+        // counts only where PBV finds its peak there too.
+        if (gate == VitalsAnalysis.PulseGate.PASSED && pul.method() != PulseMethod.PBV
+                && onKeyFrameRhythm(traces.keyFrameTimes(), rp.hr().frequencyHz(), pul.snrHalfWidthHz())) {
+            HeartRate pbv = regionPulses(p, PulseMethod.PBV.create(pul.windowSec(), filterLo, filterHi), chain).hr();
+            if (pbv == null || Math.abs(pbv.frequencyHz() - rp.hr().frequencyHz()) > RATE_STEADY_HZ) {
+                gate = VitalsAnalysis.PulseGate.KEY_FRAME_RHYTHM;
+            }
+        }
         double[] regionSnr = rp.regionSnr();
         double[] weights = rp.weights();
         double[] fused = rp.fused();
@@ -487,6 +498,49 @@ public final class DefaultVitalsEngine implements VitalsEngine {
     private static boolean overlaps(double from, double to, double[][] spans) {
         for (double[] span : spans) {
             if (from < span[1] && to > span[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** At least this many key frames between predicted frames make a rhythm ({@link #keyFrameRateHz}). */
+    static final int MIN_RHYTHM_KEY_FRAMES = 4;
+
+    /** Share of the intervals between key frames that must lie within 10 % of their median for a rhythm. */
+    static final double RHYTHM_REGULARITY = 0.8;
+
+    /**
+     * The rate of the scan's key frames between predicted frames when they come regularly (an encoder's fixed
+     * key-frame interval), Hz; NaN when there are too few or they come irregularly (scene cuts, a camera's
+     * own refreshes).
+     *
+     * @param keys input: the key frames' times, s, ascending
+     */
+    static double keyFrameRateHz(double[] keys) {
+        if (keys.length < MIN_RHYTHM_KEY_FRAMES) {
+            return Double.NaN;
+        }
+        double[] gaps = new double[keys.length - 1];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = keys[i + 1] - keys[i];
+        }
+        double median = Stats.median(gaps.clone());
+        int regular = 0;
+        for (double g : gaps) {
+            regular += Math.abs(g - median) <= 0.1 * median ? 1 : 0;
+        }
+        return median > 0 && regular >= RHYTHM_REGULARITY * gaps.length ? 1 / median : Double.NaN;
+    }
+
+    /** Whether {@code rateHz} lies within {@code tolHz} of the key frames' regular rate or a multiple of it. */
+    static boolean onKeyFrameRhythm(double[] keys, double rateHz, double tolHz) {
+        double r = keyFrameRateHz(keys);
+        if (!(r > 0)) {
+            return false;
+        }
+        for (int j = 1; j * r <= rateHz + tolHz; j++) {
+            if (Math.abs(rateHz - j * r) <= tolHz) {
                 return true;
             }
         }

@@ -71,7 +71,12 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         /** Error 10: the rate moves when what the head's motion explains is taken out of the pulse. */
         MOTION_DEPENDENT_RATE("rate follows head motion"),
         /** Error 10: the pulse moves blue as much as green: light, not blood. */
-        LIGHT_NOT_BLOOD("colour of light, not blood");
+        LIGHT_NOT_BLOOD("colour of light, not blood"),
+        /**
+         * Error 11: a method other than PBV put the rate on the rhythm of the video's key frames (or a multiple),
+         * where a codec's refreshes make a line of their own, and PBV's projection does not find the pulse there.
+         */
+        KEY_FRAME_RHYTHM("rate on the key frames' rhythm, not PBV's");
 
         private final String text;
 
@@ -91,7 +96,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         public VitalsResult.SignalFailure failure() {
             return switch (this) {
                 case NOT_REACHED, PASSED -> null;
-                case LOW_SNR -> VitalsResult.SignalFailure.PULSE_QUALITY;
+                case LOW_SNR, KEY_FRAME_RHYTHM -> VitalsResult.SignalFailure.PULSE_QUALITY;
                 case FACE_MOTION, LOW_SNR_ARTEFACTS, MOTION_AT_RATE, MOTION_AT_HALF_RATE, MOTION_DEPENDENT_RATE,
                      LIGHT_NOT_BLOOD ->
                         VitalsResult.SignalFailure.RGB_QUALITY;

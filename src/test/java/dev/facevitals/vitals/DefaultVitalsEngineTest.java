@@ -173,6 +173,61 @@ class DefaultVitalsEngineTest {
         assertThat(sparse.beatWaves()).allSatisfy(w -> assertThat(w.acceptedIntervals()).isBetween(40, 60));
     }
 
+    /**
+     * A codec's key frames, one a second, make a line of their own at 1 Hz (here a rhythm at 60 per minute in
+     * red alone, as strong as the pulse at 77): POS takes it for the pulse, PBV does not. With the key frames
+     * marked POS's rate on their rhythm is withheld, as PBV's peak is elsewhere; unmarked it is reported, which
+     * is what the check is for. A pulse at the key frames' own rate, which PBV finds too, stays.
+     */
+    @Test
+    void aRateOnTheKeyFramesRhythmNeedsPbvToAgree() {
+        SyntheticScan line = keyFrameLine(77);
+        VitalsAnalysis pos = with(PulseMethod.POS).analyse(line.build());
+        assertThat(pos.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.KEY_FRAME_RHYTHM);
+        assertThat(pos.result().heartRateBpm()).isNull();
+        assertThat(pos.result().failure()).isEqualTo(VitalsResult.SignalFailure.PULSE_QUALITY);
+        assertThat(60 * pos.heartRateHz()).isCloseTo(60, within(1.0));
+        VitalsResult pbv = with(PulseMethod.PBV).analyse(line.build()).result();
+        assertThat(pbv.heartRateBpm()).isCloseTo(77, within(1.0));
+
+        line.markKeyFrames = false;
+        assertThat(with(PulseMethod.POS).analyse(line.build()).result().heartRateBpm())
+                .isCloseTo(60, within(1.0));
+
+        VitalsResult onTheLine = with(PulseMethod.POS).analyse(keyFrameLine(60).build()).result();
+        assertThat(onTheLine.heartRateBpm()).isCloseTo(60, within(1.0));
+    }
+
+    @Test
+    void keyFramesMakeARhythmWhenTheyComeRegularly() {
+        double[] everySecond = {0.5, 1.5, 2.5, 3.5, 4.5, 5.5};
+        assertThat(DefaultVitalsEngine.keyFrameRateHz(everySecond)).isCloseTo(1.0, within(1e-9));
+        // one key frame a little late (a variable frame rate) keeps the rhythm; scene cuts at random do not
+        assertThat(DefaultVitalsEngine.keyFrameRateHz(new double[] {0, 2, 4.05, 6, 8, 10})).isCloseTo(0.5,
+                within(1e-9));
+        assertThat(DefaultVitalsEngine.keyFrameRateHz(new double[] {0, 0.7, 3.1, 3.9, 7.5, 8.0})).isNaN();
+        assertThat(DefaultVitalsEngine.keyFrameRateHz(new double[] {0, 1, 2})).isNaN();
+        assertThat(DefaultVitalsEngine.keyFrameRateHz(new double[0])).isNaN();
+
+        assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everySecond, 1.05, 0.1)).isTrue();
+        assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everySecond, 1.95, 0.1)).isTrue();
+        assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everySecond, 3.0, 0.1)).isTrue();
+        assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everySecond, 1.28, 0.1)).isFalse();
+        assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everySecond, 0.85, 0.1)).isFalse();
+        assertThat(DefaultVitalsEngine.onKeyFrameRhythm(new double[] {0, 1, 2}, 1.0, 0.1)).isFalse();
+    }
+
+    /** A 30 s scan with its pulse at {@code bpm}, a key frame marked every second and a 1 Hz line in red. */
+    private static SyntheticScan keyFrameLine(double bpm) {
+        SyntheticScan scan = new SyntheticScan();
+        scan.heartRateBpm = bpm;
+        scan.keyFrameEverySec = 1;
+        scan.flickerHz = 1;
+        scan.flickerAmplitude = 0.003;
+        scan.flickerColour = new double[] {1, 0, 0};
+        return scan;
+    }
+
     /** {@link SyntheticScan#variability} with a key frame every {@code everySec} seconds stepping each region. */
     private static SyntheticScan keyFramed(double everySec) {
         SyntheticScan scan = SyntheticScan.variability(3);
