@@ -511,6 +511,13 @@ public final class DefaultVitalsEngine implements VitalsEngine {
     static final double RHYTHM_REGULARITY = 0.8;
 
     /**
+     * The key frames' rate and its multiples up to this one count as their rhythm: a key frame a second made
+     * lines at 60, 120 and 180 per minute that CHROM and POS read (docs/vitals.md, "Stop 18"). Higher multiples
+     * were not seen, and a slow rhythm's many multiples would cover every rate.
+     */
+    static final int MAX_RHYTHM_HARMONIC = 3;
+
+    /**
      * The rate of the scan's key frames between predicted frames when they come regularly (an encoder's fixed
      * key-frame interval), Hz; NaN when there are too few or they come irregularly (scene cuts, a camera's
      * own refreshes).
@@ -533,13 +540,16 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         return median > 0 && regular >= RHYTHM_REGULARITY * gaps.length ? 1 / median : Double.NaN;
     }
 
-    /** Whether {@code rateHz} lies within {@code tolHz} of the key frames' regular rate or a multiple of it. */
+    /**
+     * Whether {@code rateHz} lies within {@code tolHz} of the key frames' regular rate or a multiple of it up to
+     * {@link #MAX_RHYTHM_HARMONIC}.
+     */
     static boolean onKeyFrameRhythm(double[] keys, double rateHz, double tolHz) {
         double r = keyFrameRateHz(keys);
         if (!(r > 0)) {
             return false;
         }
-        for (int j = 1; j * r <= rateHz + tolHz; j++) {
+        for (int j = 1; j <= MAX_RHYTHM_HARMONIC; j++) {
             if (Math.abs(rateHz - j * r) <= tolHz) {
                 return true;
             }

@@ -215,6 +215,11 @@ class DefaultVitalsEngineTest {
         assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everySecond, 1.28, 0.1)).isFalse();
         assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everySecond, 0.85, 0.1)).isFalse();
         assertThat(DefaultVitalsEngine.onKeyFrameRhythm(new double[] {0, 1, 2}, 1.0, 0.1)).isFalse();
+        // a key frame every ten seconds: its tenth multiple lies at 1 Hz, but only the first three count
+        double[] everyTen = {0, 10, 20, 30, 40, 50};
+        assertThat(DefaultVitalsEngine.keyFrameRateHz(everyTen)).isCloseTo(0.1, within(1e-9));
+        assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everyTen, 1.0, 0.1)).isFalse();
+        assertThat(DefaultVitalsEngine.onKeyFrameRhythm(everySecond, 4.0, 0.1)).isFalse();
     }
 
     /** A 30 s scan with its pulse at {@code bpm}, a key frame marked every second and a 1 Hz line in red. */
