@@ -145,7 +145,7 @@ public final class ClipEncoder implements AutoCloseable {
          */
         VP8("libvpx", "webm", AV_PIX_FMT_YUV420P);
 
-        /** The JavaCPP property that picks FFmpeg's GPL build, which has libx264 and libx265, when set to "-gpl". */
+        /** The JavaCPP property that picks FFmpeg's GPL build (libx264, libx265) when set to "-gpl". */
         public static final String GPL_PROPERTY = "org.bytedeco.javacpp.platform.extension";
 
         final String encoder;

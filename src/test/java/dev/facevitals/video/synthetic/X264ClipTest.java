@@ -22,8 +22,8 @@ class X264ClipTest {
     static Path dir;
 
     /**
-     * Each encoder at a phone's budget per pixel: x264 at 2 Mbit/s, and x265 at 1.5 Mbit/s (HEVC spends about
-     * half of H.264's bits at the same quality). openh264 ({@link ClipEncoder.Codec#H264}) in x264's place kept
+     * Each encoder at a phone's budget per pixel: x264 at 2 Mbit/s, x265 at 1.5 Mbit/s (a phone records HEVC at
+     * fewer bits than H.264). openh264 ({@link ClipEncoder.Codec#H264}) in x264's place kept
      * 0.07 of the gain and correlated -0.08: it fails.
      */
     @ParameterizedTest
