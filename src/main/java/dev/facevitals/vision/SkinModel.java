@@ -87,7 +87,6 @@ public record SkinModel(double rg, double bg, double brightness) {
         return out;
     }
 
-    /** Per-pixel test; channels 0-255. */
     /** The lowest R + G + B a skin pixel may have: {@link #isSkin}'s dark and brightness limits together. */
     public double minSum() {
         return Math.max(DARK_SUM, MIN_BRIGHTNESS * brightness);
@@ -98,14 +97,14 @@ public record SkinModel(double rg, double bg, double brightness) {
         return MAX_BRIGHTNESS * brightness;
     }
 
+    /** Per-pixel test; channels 0-255. */
     public boolean isSkin(int r, int g, int b) {
         int s = r + g + b;
-        if (r >= CLIP || g >= CLIP || b >= CLIP || s < DARK_SUM) {
+        if (r >= CLIP || g >= CLIP || b >= CLIP || s < minSum() || s > maxSum()) {
             return false;
         }
         return Math.abs((r - g) - rg * s) <= CHROMA_TOLERANCE * s
-                && Math.abs((b - g) - bg * s) <= CHROMA_TOLERANCE * s
-                && s >= MIN_BRIGHTNESS * brightness && s <= MAX_BRIGHTNESS * brightness;
+                && Math.abs((b - g) - bg * s) <= CHROMA_TOLERANCE * s;
     }
 
     /**
