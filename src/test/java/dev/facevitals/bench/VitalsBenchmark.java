@@ -94,6 +94,10 @@ public final class VitalsBenchmark {
         }
     }
 
+    /** H.264 from x264 at a phone's bit budget (2 Mbit/s at 640 x 480), a key frame every second. */
+    private static final UnaryOperator<SyntheticClip.Builder> PHONE_X264 =
+            b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X264).bitrate(2_000_000);
+
     static final List<Condition> CONDITIONS = List.of(
             new Condition("lossless", "still face, lossless FFV1 (reference: no compression at all)",
                     b -> b.codec(ClipEncoder.Codec.FFV1), ".mkv"),
@@ -116,7 +120,7 @@ public final class VitalsBenchmark {
             // Phone-like H.264 from x264 (FFmpeg's GPL build, loaded by main), at the same phone-like budget, on
             // h264's frames (SLOTS): only the encoder differs
             new Condition("x264", "still face, sensor noise 2, H.264 from x264, 2 Mbit/s, a key frame every second",
-                    b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X264).bitrate(2_000_000)));
+                    PHONE_X264));
 
     /**
      * Run only when named in {@code --conditions}: the {@code motion} clips again (same faces, rates, beats and
@@ -153,8 +157,7 @@ public final class VitalsBenchmark {
      * harmonic, where an artefact of the key frames and the pulse share a frequency.
      */
     static final Condition KEY_RATE = new Condition("key-rate",
-            "as x264, the heart at 60 or 120 bpm: on the key frames' 1 Hz line and its harmonic",
-            b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X264).bitrate(2_000_000));
+            "as x264, the heart at 60 or 120 bpm: on the key frames' 1 Hz line and its harmonic", PHONE_X264);
 
     /** HR and RR truths of the conditions that do not take {@link #TRUTHS}. */
     static final Map<String, double[][]> RATES = Map.of("key-rate", new double[][] {{60, 15}, {120, 15}});
