@@ -193,10 +193,10 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             double at = levelSteps[k] / fs;
             stepSpans[k] = new double[] {at - STEP_SPAN_BEFORE_SEC, at + STEP_SPAN_AFTER_SEC};
         }
-        // a key frame between predicted frames steps every patch a little (a different step in each), and the
-        // method's window and the band-pass spread each step into a transient that moves the beats beside it: on
-        // generated clips with a key frame a second RMSSD read 13-19 ms high (docs/vitals.md, "Stop 17"). Their
-        // intervals do not count.
+        // inter-frame coding with a key frame every few seconds moves the beats: on generated clips with a key
+        // frame a second RMSSD read 13-19 ms high (docs/vitals.md, "Stop 17"). The loss is largest beside the key
+        // frames but spread through the GOP ("Stop 18"), so the intervals within a span of one are left out and,
+        // with key frames every few seconds, HRV is withheld.
         double[][] keySpans = keyFrameSpans(traces, p);
         BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), stepSpans, keySpans,
                 hs);
