@@ -410,7 +410,7 @@ class SyntheticClipTest {
 
     /**
      * A video call's VP8 (the {@code call} condition of the benchmark) keeps most of a sub-level pulse, where
-     * openh264's P frames keep almost none ({@link X264ClipTest} has x264's case and the openh264 figure).
+     * openh264's P frames keep almost none ({@link GplEncoderClipTest} has x264's case and the openh264 figure).
      */
     @Test
     void aVideoCallsVp8KeepsMostOfThePulse() throws IOException, VideoException {

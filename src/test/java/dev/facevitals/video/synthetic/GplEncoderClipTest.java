@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * execution ({@code gpl-ffmpeg} in pom.xml) with {@value ClipEncoder.Codec#GPL_PROPERTY}=-gpl; the default
  * execution leaves it out and runs everything else on the LGPL build the product ships.
  */
-class X264ClipTest {
+class GplEncoderClipTest {
 
     @TempDir
     static Path dir;
