@@ -107,4 +107,26 @@ final class TraceFiles {
             return b.build();
         }
     }
+
+    /** The same traces without the decoder's key-frame marks (what the engine would see in all-intra video). */
+    static SignalTraces withoutKeyFrames(SignalTraces t) {
+        int k = t.regions();
+        SignalTraces.Builder b = SignalTraces.builder(t.regionNames(), t.width(), t.height());
+        double[] rgb = new double[3 * k];
+        int[] count = new int[k];
+        for (int i = 0; i < t.frames(); i++) {
+            if (!t.faceFound()[i]) {
+                b.addMissing(t.time()[i]);
+                continue;
+            }
+            for (int r = 0; r < k; r++) {
+                rgb[3 * r] = t.red(r)[i];
+                rgb[3 * r + 1] = t.green(r)[i];
+                rgb[3 * r + 2] = t.blue(r)[i];
+                count[r] = t.pixels(r)[i];
+            }
+            b.addFace(t.time()[i], t.faceX()[i], t.faceY()[i], t.faceSize()[i], rgb, count);
+        }
+        return b.build();
+    }
 }

@@ -53,7 +53,8 @@ import java.util.stream.Stream;
  *                    named: the motion clips with less head motion; green-pulse too: the still clips with a
  *                    pulse colour unlike PBV's signature; call: the h264 clips' frames as a video call's VP8; and
  *                    key-rate: as x264 with the heart at 60 or 120 bpm, on the key frames' 1 Hz line; x265:
- *                    the h264 clips' frames as a phone's HEVC)
+ *                    the h264 clips' frames as a phone's HEVC; x264-720p: as x264 at 1280 x 720, the same
+ *                    bits per pixel)
  *   --videos DIR     also every video in DIR with a truth JSON beside it
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
@@ -65,9 +66,12 @@ import java.util.stream.Stream;
  *   --grid-cells N   cells per side of the patch tracker's grid (default: the tracker's, 32)
  *   --traces-tag T   saved traces are named with T too (to compare versions of the tracking code)
  *   --face-px N      face size of the generated clips, pixels (default 200; other sizes get "-fN" in their names)
+ *   --lively-heart   the conditions' clips get the still-60s clips' livelier heart ("-lv" in their names)
  *   --reuse-traces   run the engine on the traces saved beside each clip by an earlier run (the same
  *                    --patches setting) instead of decoding and tracking it again: milliseconds per clip
  *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
+ *   --ignore-key-frames  the engine sees the traces without the decoder's key-frame marks, as if the video
+ *                    were coded frame by frame (what HRV would read through inter-frame coding without its rule)
  *   --pbv-signature skin|fixed  PBV may also use the skin's own measured signature (default: the engine's, skin)
  *   --hrv-window S   window of the method for HRV's second beat wave, s (default: the engine's; the pulse
  *                    window, 1.6, times the beats on the heart-rate wave alone)
@@ -93,6 +97,12 @@ public final class VitalsBenchmark {
             this(name, what, options, ".mp4");
         }
     }
+
+    /**
+     * The still-60s clips' heart, livelier than the default, so SDNN and RMSSD have something to measure (and the
+     * named conditions' with --lively-heart).
+     */
+    private static final UnaryOperator<SyntheticClip.Builder> LIVELY_HEART = b -> b.hrv(40, 20, 20);
 
     /** H.264 from x264 at a phone's bit budget (2 Mbit/s at 640 x 480), a key frame every second. */
     private static final UnaryOperator<SyntheticClip.Builder> PHONE_X264 =
@@ -152,6 +162,16 @@ public final class VitalsBenchmark {
             b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X265).bitrate(1_500_000));
 
     /**
+     * Run only when named, on the h264 clips' faces, rates and seeds: {@code x264} at 1280 x 720 with the face
+     * half as large again (the same framing, 2.25 times the face's pixels) at 6 Mbit/s, the same bits per pixel
+     * as {@code x264}'s 2 Mbit/s at 640 x 480: whether more pixels on the face make up for the encoder.
+     */
+    static final Condition X264_720P = new Condition("x264-720p",
+            "as x264 at 1280 x 720, the face 1.5 times larger, 6 Mbit/s (the same bits per pixel)",
+            b -> PHONE_X264.apply(b).size(1280, 720).faceSize(Math.min(300, VitalsBenchmark.facePx * 3 / 2))
+                    .bitrate(6_000_000));
+
+    /**
      * Run only when named, on the h264 clips' faces at the rates of {@link #RATES} (so with seeds of its own):
      * x264 as in {@code x264} (a key frame every second) with the heart on the key frames' 1 Hz line or its
      * harmonic, where an artefact of the key frames and the pulse share a frequency.
@@ -177,7 +197,8 @@ public final class VitalsBenchmark {
      * {@code key-rate} takes h264's faces only: its rates ({@link #RATES}), and so its seeds, are its own.
      */
     static final Map<String, String> SLOTS = Map.of("motion-half", "motion", "motion-quarter", "motion",
-            "green-pulse", "still", "x264", "h264", "call", "h264", "key-rate", "h264", "x265", "h264");
+            "green-pulse", "still", "x264", "h264", "call", "h264", "key-rate", "h264", "x265", "h264",
+            "x264-720p", "h264");
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
@@ -232,7 +253,8 @@ public final class VitalsBenchmark {
         String patchOpt = opt(args, "--patches", null);
         VisionSettings visionSettings = VisionSettings.defaults();
         if (patchOpt != null) {
-            visionSettings = visionSettings.withTracker(visionSettings.tracker().withSkinPatches(patchOpt.equals("on")));
+            visionSettings = visionSettings.withTracker(
+                    visionSettings.tracker().withSkinPatches(patchOpt.equals("on")));
         }
         // --affine on|off: affine tracking between key frames, or a shift alone (default: the settings' default)
         String affineOpt = opt(args, "--affine", null);
@@ -261,6 +283,8 @@ public final class VitalsBenchmark {
                 + (visionSettings.tracker().skinPatches() ? ".patches.traces" : ".regions.traces");
         reuseTraces = has(args, "--reuse-traces");
         facePx = Integer.parseInt(opt(args, "--face-px", "200"));
+        livelyHeart = has(args, "--lively-heart");
+        ignoreKeyFrames = has(args, "--ignore-key-frames");
         if (facePx < 40 || facePx > 400) {
             throw new IllegalArgumentException("--face-px must be 40-400, not " + facePx);
         }
@@ -285,6 +309,7 @@ public final class VitalsBenchmark {
                 all.add(CALL);
                 all.add(KEY_RATE);
                 all.add(X265);
+                all.add(X264_720P);
                 for (Condition c : all) {
                     boolean optIn = !CONDITIONS.contains(c);
                     if (named == null ? optIn : !named.contains(c.name())) {
@@ -299,10 +324,12 @@ public final class VitalsBenchmark {
                         double[][] rates = RATES.getOrDefault(c.name(), TRUTHS);
                         double[] t = rates[(i + slotNo) % rates.length];
                         Path photo = photos.get((i + slotNo) % photos.size());
-                        String tail = String.format("-%d-%s-hr%.0f-rr%.0f-%.0fs%s", i, stem(photo), t[0], t[1], seconds,
-                                faceTag());
+                        String tail = String.format("-%d-%s-hr%.0f-rr%.0f-%.0fs%s%s", i, stem(photo), t[0], t[1],
+                                seconds, faceTag(), livelyHeart ? "-lv" : "");
+                        UnaryOperator<SyntheticClip.Builder> options = livelyHeart
+                                ? b -> c.options().apply(LIVELY_HEART.apply(b)) : c.options();
                         SyntheticTruth truth = generate(out, c.name() + tail + c.ext(), slot.name() + tail + slot.ext(),
-                                photo, t[0], t[1], seconds, c.options());
+                                photo, t[0], t[1], seconds, options);
                         evaluate(decoder, vision, out.resolve(truth.clip()), c.name(), truthOf(truth), table);
                     }
                 }
@@ -310,8 +337,7 @@ public final class VitalsBenchmark {
                     double[] t = TRUTHS[i % TRUTHS.length];
                     Path photo = photos.get(i % photos.size());
                     String name = String.format("hrv60-%d-%s-hr%.0f-rr%.0f%s", i, stem(photo), t[0], t[1], faceTag());
-                    // a livelier heart than the default, so SDNN and RMSSD have something to measure
-                    SyntheticTruth truth = generate(out, name, photo, t[0], t[1], 60, b -> b.hrv(40, 20, 20));
+                    SyntheticTruth truth = generate(out, name, photo, t[0], t[1], 60, LIVELY_HEART);
                     evaluate(decoder, vision, out.resolve(truth.clip()), "still-60s", truthOf(truth), table);
                 }
                 if (videos != null) {
@@ -400,6 +426,9 @@ public final class VitalsBenchmark {
                 }
             }
         }
+        if (ignoreKeyFrames && tapped[0] != null) {
+            tapped[0] = TraceFiles.withoutKeyFrames(tapped[0]);
+        }
         double sec = (System.nanoTime() - t0) / 1e9;
         Map<PulseMethod, Cell> row = table.computeIfAbsent(condition, k -> new LinkedHashMap<>());
         StringBuilder line = new StringBuilder(String.format("  %-44s %5.1f s  truth HR %5.1f RR %4.1f SDNN %5.1f"
@@ -451,6 +480,11 @@ public final class VitalsBenchmark {
     private static boolean reuseTraces;
     /** Face size of the generated clips, pixels (--face-px); clips of another size than 200 carry it in their name. */
     private static int facePx = 200;
+
+    /** With --lively-heart the conditions' clips have the still-60s clips' heart, and "-lv" in their names. */
+    private static boolean livelyHeart;
+    /** With --ignore-key-frames the engine sees the traces without the decoder's key-frame marks. */
+    private static boolean ignoreKeyFrames;
 
     private static String faceTag() {
         return facePx == 200 ? "" : "-f" + facePx;
@@ -619,8 +653,8 @@ public final class VitalsBenchmark {
      */
     private static void stillFace(VideoDecoder decoder, OpenCvVision vision, Path clip) {
         System.out.println();
-        System.out.printf("Real still face %s (nominal pulse about %.0f bpm, no reference trace):%n", clip.getFileName(),
-                EVM_NOMINAL_BPM);
+        System.out.printf("Real still face %s (nominal pulse about %.0f bpm, no reference trace):%n",
+                clip.getFileName(), EVM_NOMINAL_BPM);
         AnalysisOutcome atDefault = new PipelineAnalyzer(decoder, vision, new DefaultVitalsEngine(), 20)
                 .analyze(clip, VideoAnalyzer.Progress.NONE);
         double min = 8;
@@ -666,7 +700,8 @@ public final class VitalsBenchmark {
         SyntheticTruth truth = generate(dir, name, photo, 72, 15, 30,
                 b -> b.headMotion(1.0).sensorNoise(2).codec(ClipEncoder.Codec.H264));
         Path clip = dir.resolve(truth.clip());
-        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision, new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);
+        PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision,
+                new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);
         int rounds = 9;
         double bestDecode = Double.MAX_VALUE;
         double bestScan = Double.MAX_VALUE;
