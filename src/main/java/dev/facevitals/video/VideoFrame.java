@@ -10,9 +10,11 @@ import dev.facevitals.vision.ImageView;
  * @param image             BGR pixels
  * @param keyAfterPredicted whether this frame was coded on its own (a key or intra frame) while the frame
  *                          before it was predicted from others: where an inter-frame codec refreshes the
- *                          picture (once a group of pictures, and at scene cuts), and where the small level
- *                          changes a pulse is made of step (docs/vitals.md, "Stop 17"). Never true in all-intra
- *                          video, or on the first frame.
+ *                          picture (once a group of pictures, and at scene cuts). Through x264 and x265 at a
+ *                          phone's budget the small level changes a pulse is made of change most beside these
+ *                          frames, and are coded less faithfully all through the group of pictures
+ *                          (docs/vitals.md, "Stop 17" and "Stop 18"). Never true in all-intra video, or on the
+ *                          first frame.
  */
 public record VideoFrame(int index, long timestampMicros, ImageView image, boolean keyAfterPredicted) {
 }

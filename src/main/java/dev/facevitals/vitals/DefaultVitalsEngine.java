@@ -193,13 +193,15 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             double at = levelSteps[k] / fs;
             stepSpans[k] = new double[] {at - STEP_SPAN_BEFORE_SEC, at + STEP_SPAN_AFTER_SEC};
         }
-        // inter-frame coding with a key frame every few seconds moves the beats: on generated clips with a key
-        // frame a second RMSSD read 13-19 ms high (docs/vitals.md, "Stop 17"). The loss is largest beside the key
-        // frames but spread through the GOP ("Stop 18"), so the intervals within a span of one are left out and,
-        // with key frames every few seconds, HRV is withheld.
+        // inter-frame coding moves the beats: on generated clips with a key frame a second RMSSD read 13-19 ms
+        // high (docs/vitals.md, "Stop 17"), the loss largest beside the key frames but spread through the GOP
+        // ("Stop 18"), and with a key frame every ten seconds still up to 27 ms high ("Stop 19"). So HRV is
+        // withheld from video whose frames are predicted from others (a key frame after predicted ones seen), and
+        // the beat intervals beside a key frame do not feed breathing either.
         double[][] keySpans = keyFrameSpans(traces, p);
+        boolean interCoded = traces.keyFrameTimes().length > 0;
         BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), stepSpans, keySpans,
-                hs);
+                interCoded, hs);
         // HRV is measured twice: on that wave and on the regions' pulses from the method over a longer window
         // (fused with the same weights), whose colour weights change less often and move the beats less. It is
         // reported when both are credible, as the mean of the two, whose timing noise is partly independent
@@ -220,7 +222,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             double[] longWave = lowPassed(RegionFusion.combine(slowPulses, weights), beatCut, filterHi,
                     sig.filterOrder(), fs);
             BeatHrv longHrv = beatHrv(longWave, hs.beatWindowSec(), fs, hrHz, p.durationSec(), stepSpans,
-                    keySpans, hs);
+                    keySpans, interCoded, hs);
             waves.add(longHrv);
             if (shortWave.credible() && longHrv.credible()) {
                 sdnn = mean(shortWave.corrected().sdnnMs(), longHrv.corrected().sdnnMs());
@@ -349,11 +351,10 @@ public final class DefaultVitalsEngine implements VitalsEngine {
     private static final double STEP_SPAN_AFTER_SEC = 1.0;
 
     /**
-     * Around a key frame between predicted frames, this long either side, beat intervals do not count for HRV.
-     * The method's 1.6 s window and the zero-phase band-pass spread the key frame's step over both sides: with
-     * half a second, x264 with a key frame every 4 s still read RMSSD 13.5 ms high on one of three clips, with a
-     * second none was reported wrong (docs/vitals.md, "Stop 17"). With key frames every few seconds no interval
-     * is clear of them and HRV is withheld.
+     * Around a key frame between predicted frames, this long either side, beat intervals are left out of the
+     * beats' intervals that breathing reads (one of its sources). The method's 1.6 s window and the zero-phase
+     * band-pass spread what changes at a key frame over both sides (docs/vitals.md, "Stop 17": with half a second
+     * HRV through x264 still read high). HRV itself is withheld from such video altogether since stop 19.
      */
     private static final double KEY_FRAME_SPAN_SEC = 1.0;
 
@@ -438,26 +439,20 @@ public final class DefaultVitalsEngine implements VitalsEngine {
 
     /**
      * @param stepSpans input: spans (s, from the prepared stretch's start) around removed exposure steps
-     * @param keySpans  input: spans around the video's key frames between predicted frames
+     * @param keySpans   input: spans around the video's key frames between predicted frames
+     * @param interCoded input: whether the video predicts frames from others (HRV is then withheld)
      */
     private static BeatHrv beatHrv(double[] wave, double windowSec, double fs, double hrHz, double durationSec,
-                                   double[][] stepSpans, double[][] keySpans, VitalsSettings.Hrv hs) {
+                                   double[][] stepSpans, double[][] keySpans, boolean interCoded,
+                                   VitalsSettings.Hrv hs) {
         Beats beats = BeatDetector.detect(wave, fs, hrHz, hs.beatMinDistanceFraction());
         double[] ibi = beats.intervalsMs();
         boolean[] accepted = IntervalFilter.accept(ibi, hs.maxDeviation(), hs.medianHalfWindow());
         int excluded = 0;
-        // intervals the filter accepted that a key frame took: when without them too few remain, the key
-        // frames are the reason HRV is withheld
-        int takenByKeyFrames = 0;
         for (int j = 0; j < ibi.length; j++) {
             double from = beats.peakTimes()[j];
             double to = beats.peakTimes()[j + 1];
-            boolean byStep = overlaps(from, to, stepSpans);
-            boolean byKeyFrame = !byStep && overlaps(from, to, keySpans);
-            if (byStep || byKeyFrame) {
-                if (byKeyFrame && accepted[j]) {
-                    takenByKeyFrames++;
-                }
+            if (overlaps(from, to, stepSpans) || overlaps(from, to, keySpans)) {
                 accepted[j] = false;
                 excluded++;
             }
@@ -467,11 +462,12 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         VitalsAnalysis.HrvGate gate;
         if (durationSec < hs.minDurationSec()) {
             gate = VitalsAnalysis.HrvGate.TOO_SHORT;
+        } else if (interCoded) {
+            gate = VitalsAnalysis.HrvGate.KEY_FRAMES;
         } else if (!(beatSnr >= hs.minBeatSnrDb())) {
             gate = VitalsAnalysis.HrvGate.BEAT_SHAPE;
         } else if (hrv.accepted() < hs.minBeats()) {
-            gate = hrv.accepted() + takenByKeyFrames >= hs.minBeats() ? VitalsAnalysis.HrvGate.KEY_FRAMES
-                    : VitalsAnalysis.HrvGate.FEW_INTERVALS;
+            gate = VitalsAnalysis.HrvGate.FEW_INTERVALS;
         } else if (hrv.accepted() < hs.minCleanFraction() * (ibi.length - excluded)) {
             gate = VitalsAnalysis.HrvGate.MANY_REJECTED;
         } else {

@@ -115,10 +115,11 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         /** Fewer accepted intervals than the minimum. */
         FEW_INTERVALS("too few intervals"),
         /**
-         * Fewer accepted intervals than the minimum because the video's key frames between predicted frames took
-         * the rest (their steps move the beats beside them).
+         * The video's frames are predicted from others between key frames (a key frame after predicted frames
+         * was seen): such coding moves the beats, most beside the key frames but all through the group of
+         * pictures, by more than the timing-noise correction sees (docs/vitals.md, "Stop 17" to "Stop 19").
          */
-        KEY_FRAMES("key frames leave too few intervals"),
+        KEY_FRAMES("inter-frame coded video"),
         /** Too many intervals rejected as artefacts. */
         MANY_REJECTED("too many intervals rejected"),
         /** Timing noise explains too much of RMSSD: what the correction would leave is mostly its own error. */

@@ -52,8 +52,8 @@ public record VitalsResult(Double heartRateBpm, Double respiratoryRateBpm, Doubl
         /** Too few beat-to-beat intervals passed. */
         TOO_FEW_BEATS("too_few_beats"),
         /**
-         * The video's encoder wrote key frames between predicted frames so often (every few seconds) that too
-         * few beat intervals lie clear of them: each moves the beats beside it.
+         * The video's encoder predicts frames from others between key frames (as phones, calls and most stored
+         * video do): such coding moves the beats by more than the timing noise the engine corrects for.
          */
         KEY_FRAMES("key_frames"),
         /** Too many intervals were rejected as artefacts or ectopic beats. */
