@@ -101,7 +101,8 @@ public final class FfmpegFrameSource implements FrameSource {
         if (rotator != null) {
             rotator.rotate();
         }
-        return new VideoFrame(index++, input.lastMicros(), view, input.lastKeyAfterPredicted());
+        return new VideoFrame(index++, input.lastMicros(), view, input.lastKeyAfterPredicted(),
+                input.lastPredicted());
     }
 
     /** Frames skipped so far because they failed to decode (at most the settings' tolerance). */

@@ -101,6 +101,7 @@ final class FfmpegVideoInput implements AutoCloseable {
     private long lastMicros = -1;
     /** Whether the frame last returned was coded on its own after frames that were not (see VideoFrame). */
     private boolean lastKeyAfterPredicted;
+    private boolean lastPredicted;
     /** Whether the frame before it was coded on its own; true before the first, which starts any stream. */
     private boolean previousIntra = true;
 
@@ -274,6 +275,7 @@ final class FfmpegVideoInput implements AutoCloseable {
                 stamp();
                 boolean intra = (frame.flags() & AV_FRAME_FLAG_KEY) != 0 || frame.pict_type() == AV_PICTURE_TYPE_I;
                 lastKeyAfterPredicted = intra && !previousIntra;
+                lastPredicted = !intra;
                 previousIntra = intra;
                 framesOut++;
                 return frame;
@@ -447,6 +449,11 @@ final class FfmpegVideoInput implements AutoCloseable {
     /** Whether the frame last returned is a key frame after predicted ones ({@link VideoFrame#keyAfterPredicted}). */
     boolean lastKeyAfterPredicted() {
         return lastKeyAfterPredicted;
+    }
+
+    /** Whether the frame last returned was predicted from others ({@link VideoFrame#predicted}). */
+    boolean lastPredicted() {
+        return lastPredicted;
     }
 
     long framesOut() {

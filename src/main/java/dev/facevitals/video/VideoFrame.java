@@ -15,6 +15,10 @@ import dev.facevitals.vision.ImageView;
  *                          frames, and are coded less faithfully all through the group of pictures
  *                          (docs/vitals.md, "Stop 17" and "Stop 18"). Never true in all-intra video, or on the
  *                          first frame.
+ * @param predicted         whether this frame was predicted from others (a P or B frame): the video is
+ *                          inter-frame coded, which the engine does not take HRV from (docs/vitals.md, "Stop
+ *                          19"), even when the whole scan is one group of pictures and no key frame follows
  */
-public record VideoFrame(int index, long timestampMicros, ImageView image, boolean keyAfterPredicted) {
+public record VideoFrame(int index, long timestampMicros, ImageView image, boolean keyAfterPredicted,
+                         boolean predicted) {
 }

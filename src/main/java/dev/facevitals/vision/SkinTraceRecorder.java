@@ -54,7 +54,7 @@ public final class SkinTraceRecorder implements AutoCloseable {
      * @return the tracker's observation for the frame (a "not found" one for a skipped frame)
      */
     public FaceObservation accept(ImageView frame, long timestampMicros) {
-        return accept(frame, timestampMicros, false);
+        return accept(frame, timestampMicros, false, false);
     }
 
     /**
@@ -62,6 +62,18 @@ public final class SkinTraceRecorder implements AutoCloseable {
      * on its own after predicted frames (a key frame between P frames).
      */
     public FaceObservation accept(ImageView frame, long timestampMicros, boolean keyAfterPredicted) {
+        return accept(frame, timestampMicros, keyAfterPredicted, false);
+    }
+
+    /**
+     * Processes one frame, as {@link #accept(ImageView, long)}, and notes in the traces when the codec coded it
+     * on its own after predicted frames (a key frame between P frames) and when it predicted it from others.
+     */
+    public FaceObservation accept(ImageView frame, long timestampMicros, boolean keyAfterPredicted,
+                                  boolean predicted) {
+        if (predicted) {
+            traces.predicted();
+        }
         if (firstMicros == Long.MIN_VALUE) {
             firstMicros = timestampMicros;
         } else if (timestampMicros <= lastMicros) {

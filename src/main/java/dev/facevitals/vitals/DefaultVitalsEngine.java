@@ -196,10 +196,10 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         // inter-frame coding moves the beats: on generated clips with a key frame a second RMSSD read 13-19 ms
         // high (docs/vitals.md, "Stop 17"), the loss largest beside the key frames but spread through the GOP
         // ("Stop 18"), and with a key frame every ten seconds still up to 27 ms high ("Stop 19"). So HRV is
-        // withheld from video whose frames are predicted from others (a key frame after predicted ones seen), and
-        // the beat intervals beside a key frame do not feed breathing either.
+        // withheld from video whose frames are predicted from others, and the beat intervals beside a key frame do
+        // not feed breathing either.
         double[][] keySpans = keyFrameSpans(traces, p);
-        boolean interCoded = traces.keyFrameTimes().length > 0;
+        boolean interCoded = traces.interCoded();
         BeatHrv shortWave = beatHrv(pulseWave, pul.windowSec(), fs, hrHz, p.durationSec(), stepSpans, keySpans,
                 interCoded, hs);
         // HRV is measured twice: on that wave and on the regions' pulses from the method over a longer window

@@ -16,8 +16,9 @@ import java.util.List;
  * respiration cues).
  *
  * <p>Also the times of the frames that an inter-frame codec coded on their own after predicted ones (key
- * frames between P frames; none in all-intra video): each may step the skin levels, and the engine keeps beat
- * intervals beside them out of HRV.
+ * frames between P frames; none in all-intra video), and how many frames were predicted from others: the
+ * engine takes no HRV from inter-frame coded video (docs/vitals.md, "Stop 19") and keeps the beat intervals
+ * beside a key frame out of what breathing reads.
  */
 public final class SignalTraces {
 
@@ -35,6 +36,7 @@ public final class SignalTraces {
     private final double[][] blue;
     private final int[][] pixels;
     private final double[] keyFrameTimes;
+    private final int predictedFrames;
 
     private SignalTraces(Builder b) {
         this.regionNames = List.copyOf(b.regionNames);
@@ -58,6 +60,7 @@ public final class SignalTraces {
             pixels[r] = Arrays.copyOf(b.pixels[r], b.n);
         }
         this.keyFrameTimes = Arrays.copyOf(b.keyFrameTimes, b.keyFrames);
+        this.predictedFrames = b.predictedFrames;
     }
 
     public static Builder builder(List<String> regionNames, int width, int height) {
@@ -110,6 +113,16 @@ public final class SignalTraces {
         return keyFrameTimes;
     }
 
+    /** How many frames the codec predicted from others (P and B frames; 0 in all-intra or lossless video). */
+    public int predictedFrames() {
+        return predictedFrames;
+    }
+
+    /** Whether the video is inter-frame coded: frames predicted from others, or a key frame after such frames. */
+    public boolean interCoded() {
+        return predictedFrames > 0 || keyFrameTimes.length > 0;
+    }
+
     public double[] faceX() {
         return faceX;
     }
@@ -155,6 +168,7 @@ public final class SignalTraces {
         private int[][] pixels;
         private double[] keyFrameTimes = new double[16];
         private int keyFrames;
+        private int predictedFrames;
 
         private Builder(List<String> regionNames, int width, int height) {
             if (regionNames.isEmpty()) {
@@ -225,6 +239,12 @@ public final class SignalTraces {
             if (keyFrames == 0 || keyFrameTimes[keyFrames - 1] < time[n - 1]) {
                 keyFrameTimes[keyFrames++] = time[n - 1];
             }
+            return this;
+        }
+
+        /** Counts one frame the codec predicted from others (whether or not it was added: skipped ones count). */
+        public Builder predicted() {
+            predictedFrames++;
             return this;
         }
 

@@ -20,8 +20,12 @@ import java.util.List;
 final class TraceFiles {
 
     private static final int MAGIC = 0x46565452; // "FVTR"
-    /** Version 2 added a key-frame mark per frame; version 1 files read as having none. */
-    private static final int VERSION = 2;
+    /**
+     * Version 2 added a key-frame mark per frame (version 1 files read as having none), version 3 the count of
+     * predicted frames after the frames (earlier files read as having none; their key-frame marks still say
+     * whether the video was inter-frame coded wherever a key frame followed predicted ones).
+     */
+    private static final int VERSION = 3;
 
     private TraceFiles() {
     }
@@ -61,6 +65,7 @@ final class TraceFiles {
                     out.writeInt(t.pixels(k)[i]);
                 }
             }
+            out.writeInt(t.predictedFrames());
         }
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
@@ -68,7 +73,7 @@ final class TraceFiles {
     static SignalTraces read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             int version = in.readInt() == MAGIC ? in.readInt() : -1;
-            if (version != 1 && version != VERSION) {
+            if (version < 1 || version > VERSION) {
                 throw new IOException("not a trace file: " + file);
             }
             int k = in.readInt();
@@ -103,6 +108,10 @@ final class TraceFiles {
                 if (key) {
                     b.keyFrame();
                 }
+            }
+            int predicted = version >= 3 ? in.readInt() : 0;
+            for (int i = 0; i < predicted; i++) {
+                b.predicted();
             }
             return b.build();
         }

@@ -163,7 +163,7 @@ class FfmpegFrameSourceTest {
     /**
      * Key frames between predicted ones are marked, where an inter-frame codec refreshes the picture (a key frame
      * every 60 frames in ClipEncoder's H.264 and MPEG-4 with P frames, and wherever the encoder sees a scene
-     * cut); all-intra and lossless video has none.
+     * cut), and every other frame is marked predicted; all-intra and lossless video has neither mark.
      */
     @ParameterizedTest
     @EnumSource(value = Codec.class, names = {"H264", "MPEG4_RATE", "H264_INTRA", "FFV1"})
@@ -171,20 +171,28 @@ class FfmpegFrameSourceTest {
         Path file = dir.resolve("gop-" + codec + codec.extension());
         PatternClip.write(file, codec, W, H, PatternClip.cfr(130, 30), 0, false);
         List<Integer> marked = new ArrayList<>();
+        List<Integer> predicted = new ArrayList<>();
         try (FrameSource source = new VideoDecoder().open(file)) {
             VideoFrame f;
             while ((f = source.next()) != null) {
                 if (f.keyAfterPredicted()) {
                     marked.add(f.index());
                 }
+                if (f.predicted()) {
+                    predicted.add(f.index());
+                }
+                assertThat(f.keyAfterPredicted() && f.predicted()).isFalse();
             }
         }
         if (codec == Codec.H264 || codec == Codec.MPEG4_RATE) {
             // the GOP's key frames, and the encoders' own at the pattern's jumps (its green wraps every 20 frames,
             // a scene cut to them); never the first frame
             assertThat(marked).contains(60, 120).allSatisfy(i -> assertThat(i % 20).isZero()).doesNotContain(0);
+            // every frame between key frames is predicted: at most the first and the key frames are not
+            assertThat(predicted).doesNotContain(0, 60, 120).hasSizeGreaterThanOrEqualTo(130 - 1 - 130 / 20);
         } else {
             assertThat(marked).isEmpty();
+            assertThat(predicted).isEmpty();
         }
     }
 

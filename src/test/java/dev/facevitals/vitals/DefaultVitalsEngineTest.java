@@ -149,7 +149,8 @@ class DefaultVitalsEngineTest {
      * inter-frame coding moves the beats (on generated video RMSSD read up to 28 ms high, with a key frame every
      * second and every ten seconds alike; this model of the steps is milder). With the decoder's marks, at one
      * key frame a second or one in ten seconds, HRV is withheld as {@code key_frames}, where the same scan
-     * unmarked passes every gate: the marks are what withholds it. The heart rate is reported either way.
+     * unmarked passes every gate: the marks are what withholds it. So it is when the scan is one group of
+     * pictures, whose predicted frames the decoder counts. The heart rate is reported either way.
      */
     @Test
     void hrvIsWithheldFromVideoWithPredictedFrames() {
@@ -170,6 +171,13 @@ class DefaultVitalsEngineTest {
             assertThat(unmarked.rmssdMs()).isNotNull();
             assertThat(unmarked.hrvWithheld()).isNull();
         }
+        // the whole scan one group of pictures: no key frame after predicted ones, but predicted frames
+        SyntheticScan oneGop = SyntheticScan.variability(3);
+        oneGop.markPredicted = true;
+        VitalsResult r = engine.analyse(oneGop.build()).result();
+        assertThat(r.heartRateBpm()).isNotNull();
+        assertThat(r.rmssdMs()).isNull();
+        assertThat(r.hrvWithheld()).isEqualTo(VitalsResult.Withheld.KEY_FRAMES);
     }
 
     /**

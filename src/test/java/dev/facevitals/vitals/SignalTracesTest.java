@@ -25,4 +25,23 @@ class SignalTracesTest {
         assertThat(SignalTraces.builder(List.of("forehead"), 640, 480).addFace(0, 1, 1, 1, RGB, COUNT).build()
                 .keyFrameTimes()).isEmpty();
     }
+
+    @Test
+    void predictedFramesOrKeyFramesAfterThemMakeTheVideoInterCoded() {
+        SignalTraces intra = SignalTraces.builder(List.of("forehead"), 640, 480).addFace(0, 1, 1, 1, RGB, COUNT)
+                .build();
+        assertThat(intra.predictedFrames()).isZero();
+        assertThat(intra.interCoded()).isFalse();
+        // one group of pictures: predicted frames and no key frame after them
+        SignalTraces oneGop = SignalTraces.builder(List.of("forehead"), 640, 480).addFace(0, 1, 1, 1, RGB, COUNT)
+                .addFace(0.033, 1, 1, 1, RGB, COUNT).predicted().predicted().build();
+        assertThat(oneGop.predictedFrames()).isEqualTo(2);
+        assertThat(oneGop.keyFrameTimes()).isEmpty();
+        assertThat(oneGop.interCoded()).isTrue();
+        // traces saved before the count was kept: the key frame's mark alone says it
+        SignalTraces marked = SignalTraces.builder(List.of("forehead"), 640, 480).addFace(0, 1, 1, 1, RGB, COUNT)
+                .keyFrame().build();
+        assertThat(marked.predictedFrames()).isZero();
+        assertThat(marked.interCoded()).isTrue();
+    }
 }

@@ -81,6 +81,8 @@ final class SyntheticScan {
     double keyFrameStep = 0;
     /** Whether the key frames are marked in the traces (false: the steps without the decoder's flags). */
     boolean markKeyFrames = true;
+    /** Whether every frame that is not a key frame is counted as predicted, as the decoder counts P frames. */
+    boolean markPredicted = false;
     /** No face in [gapStart, gapEnd). */
     double gapStartSec = Double.NaN;
     double gapEndSec = Double.NaN;
@@ -208,6 +210,9 @@ final class SyntheticScan {
             }
             if (key && markKeyFrames) {
                 b.keyFrame();
+            }
+            if (!key && markPredicted) {
+                b.predicted();
             }
             double dt = 1 / fps;
             if (variableFrameRate && ((int) (t / 3)) % 2 == 1) {

@@ -89,7 +89,8 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                             keyFrame = ImageViews.copy(frame.image(), keyFrame);
                         }
                         last = frame.timestampMicros();
-                        recorder.accept(frame.image(), frame.timestampMicros(), frame.keyAfterPredicted());
+                        recorder.accept(frame.image(), frame.timestampMicros(), frame.keyAfterPredicted(),
+                                frame.predicted());
                         frames++;
                         progress.frames(frames, info.frameEstimate());
                     }
