@@ -101,6 +101,7 @@ final class FfmpegVideoInput implements AutoCloseable {
     private long lastMicros = -1;
     /** Whether the frame last returned was coded on its own after frames that were not (see VideoFrame). */
     private boolean lastKeyAfterPredicted;
+    /** Whether the frame last returned was predicted from others (neither a key frame nor an I picture). */
     private boolean lastPredicted;
     /** Whether the frame before it was coded on its own; true before the first, which starts any stream. */
     private boolean previousIntra = true;

@@ -115,9 +115,10 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         /** Fewer accepted intervals than the minimum. */
         FEW_INTERVALS("too few intervals"),
         /**
-         * The video's frames are predicted from others between key frames (a key frame after predicted frames
-         * was seen): such coding moves the beats, most beside the key frames but all through the group of
-         * pictures, by more than the timing-noise correction sees (docs/vitals.md, "Stop 17" to "Stop 19").
+         * The video's frames are predicted from others between key frames ({@link SignalTraces#interCoded}: the
+         * decoder saw predicted frames, or a key frame after them): such coding moves the beats, most beside the
+         * key frames but all through the group of pictures, by more than the timing-noise correction sees
+         * (docs/vitals.md, "Stop 17" to "Stop 19").
          */
         KEY_FRAMES("inter-frame coded video"),
         /** Too many intervals rejected as artefacts. */

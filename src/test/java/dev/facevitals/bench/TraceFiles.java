@@ -117,7 +117,7 @@ final class TraceFiles {
         }
     }
 
-    /** The same traces without the decoder's key-frame marks (what the engine would see in all-intra video). */
+    /** The same traces without the decoder's key-frame marks and predicted count (as all-intra video gives them). */
     static SignalTraces withoutKeyFrames(SignalTraces t) {
         int k = t.regions();
         SignalTraces.Builder b = SignalTraces.builder(t.regionNames(), t.width(), t.height());

@@ -70,8 +70,8 @@ import java.util.stream.Stream;
  *   --reuse-traces   run the engine on the traces saved beside each clip by an earlier run (the same
  *                    --patches setting) instead of decoding and tracking it again: milliseconds per clip
  *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
- *   --ignore-key-frames  the engine sees the traces without the decoder's key-frame marks, as if the video
- *                    were coded frame by frame (what HRV would read through inter-frame coding without its rule)
+ *   --ignore-key-frames  the engine sees the traces without the decoder's key-frame and predicted marks, as if
+ *                    the video were coded frame by frame (what HRV would read through inter-frame coding)
  *   --pbv-signature skin|fixed  PBV may also use the skin's own measured signature (default: the engine's, skin)
  *   --hrv-window S   window of the method for HRV's second beat wave, s (default: the engine's; the pulse
  *                    window, 1.6, times the beats on the heart-rate wave alone)
