@@ -59,14 +59,6 @@ public final class SkinTraceRecorder implements AutoCloseable {
 
     /**
      * Processes one frame, as {@link #accept(ImageView, long)}, and notes in the traces when the codec coded it
-     * on its own after predicted frames (a key frame between P frames).
-     */
-    public FaceObservation accept(ImageView frame, long timestampMicros, boolean keyAfterPredicted) {
-        return accept(frame, timestampMicros, keyAfterPredicted, false);
-    }
-
-    /**
-     * Processes one frame, as {@link #accept(ImageView, long)}, and notes in the traces when the codec coded it
      * on its own after predicted frames (a key frame between P frames) and when it predicted it from others.
      */
     public FaceObservation accept(ImageView frame, long timestampMicros, boolean keyAfterPredicted,

@@ -206,13 +206,14 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         // (fused with the same weights), whose colour weights change less often and move the beats less. It is
         // reported when both are credible, as the mean of the two, whose timing noise is partly independent
         // (docs/vitals.md, "Two beat waves"). Breathing keeps the first wave's beats: the long window's own
-        // changes come at breathing rates and would put a rhythm into the beats' amplitudes.
+        // changes come at breathing rates and would put a rhythm into the beats' amplitudes. From inter-frame coded
+        // video HRV is withheld on the first wave already, so the long one is not computed.
         List<BeatHrv> waves = new ArrayList<>(List.of(shortWave));
         Double sdnn = null;
         Double rmssd = null;
         Double pnn50 = null;
         Double stress = null;
-        if (hs.beatWindowSec() != pul.windowSec()) {
+        if (hs.beatWindowSec() != pul.windowSec() && !interCoded) {
             RppgMethod slow = measuredSignature == null ? pul.method().create(hs.beatWindowSec(), filterLo, filterHi)
                     : new PbvMethod(hs.beatWindowSec(), filterLo, filterHi, measuredSignature);
             double[][] slowPulses = new double[regions][];
@@ -528,7 +529,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         for (int i = 0; i < gaps.length; i++) {
             gaps[i] = keys[i + 1] - keys[i];
         }
-        double median = Stats.median(gaps.clone());
+        double median = Stats.median(gaps);
         int regular = 0;
         for (double g : gaps) {
             regular += Math.abs(g - median) <= 0.1 * median ? 1 : 0;

@@ -250,11 +250,11 @@ class FaceTrackerTest {
         ImageView empty = TestImages.solid(W, H, 90, 90, 90);
         truth.present = false;
         try (SkinTraceRecorder rec = new SkinTraceRecorder(tracker(30), W, H, ScanFaceReport.Limits.DEFAULTS)) {
-            rec.accept(empty, 0, false);
-            rec.accept(empty, 100_000, true);
-            rec.accept(empty, 200_000, false);
-            rec.accept(empty, 200_000, true); // a duplicate timestamp: skipped, its mark kept
-            rec.accept(empty, 300_000, false);
+            rec.accept(empty, 0, false, false);
+            rec.accept(empty, 100_000, true, false);
+            rec.accept(empty, 200_000, false, true);
+            rec.accept(empty, 200_000, true, false); // a duplicate timestamp: skipped, its mark kept
+            rec.accept(empty, 300_000, false, true);
             rec.accept(empty, 400_000);
             assertThat(rec.skippedFrames()).isEqualTo(1);
             assertThat(rec.traces().keyFrameTimes()).containsExactly(0.1, 0.3);
