@@ -258,6 +258,7 @@ class FaceTrackerTest {
             rec.accept(empty, 400_000);
             assertThat(rec.skippedFrames()).isEqualTo(1);
             assertThat(rec.traces().keyFrameTimes()).containsExactly(0.1, 0.3);
+            assertThat(rec.traces().predictedFrames()).isEqualTo(2);
         }
         truth.present = true;
     }
