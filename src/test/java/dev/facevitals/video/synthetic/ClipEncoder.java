@@ -139,9 +139,11 @@ public final class ClipEncoder implements AutoCloseable {
         X265("libx265", "mp4", AV_PIX_FMT_YUV420P),
         /**
          * VP8 (libvpx, in the LGPL build), in WebM, the way a video call sends it: WebRTC's default codec, the
-         * real-time deadline at its fastest setting, rate control at the target bitrate and a key frame only
-         * every ten seconds. Keeps two thirds to three quarters of a sub-level pulse at 1 Mbit/s (measured with
-         * {@code bench.CompressionProbe}).
+         * real-time deadline at the fixed speed WebRTC sets on a desktop ({@code cpu-used -6}), rate control at
+         * the target bitrate and a key frame only every ten seconds. The speed is negative on purpose: a positive
+         * one makes libvpx choose its speed frame by frame from how long the last frames took to encode, so the
+         * same frames came out differently from run to run. Keeps two thirds to three quarters of a sub-level
+         * pulse at 1 Mbit/s (measured with {@code bench.CompressionProbe}).
          */
         VP8("libvpx", "webm", AV_PIX_FMT_YUV420P);
 
@@ -299,7 +301,7 @@ public final class ClipEncoder implements AutoCloseable {
             }
             case VP8 -> {
                 av_dict_set(options, "deadline", "realtime", 0);
-                av_dict_set(options, "cpu-used", "8", 0);
+                av_dict_set(options, "cpu-used", "-6", 0);
                 codec.gop_size(10 * settings.nominalFps());
             }
             case FFV1 -> av_dict_set(options, "level", "3", 0);
@@ -339,6 +341,8 @@ public final class ClipEncoder implements AutoCloseable {
             format.pb(pb);
         }
         AVDictionary muxerOptions = new AVDictionary(null);
+        // no random ids or version strings in the container (WebM's segment id was random): same frames, same file
+        av_dict_set(muxerOptions, "fflags", "+bitexact", 0);
         if (settings.moovAtStart()) {
             av_dict_set(muxerOptions, "movflags", "+faststart", 0);
         }

@@ -409,15 +409,31 @@ class SyntheticClipTest {
     }
 
     /**
-     * A video call's VP8 (the {@code call} condition of the benchmark) keeps most of a sub-level pulse, where
-     * openh264's P frames keep almost none ({@link GplEncoderClipTest} has x264's case and the openh264 figure).
+     * A video call's VP8 (the {@code call} condition of the benchmark) keeps about half of a sub-level pulse on
+     * this clip (0.50 of the all-intra file's gain, correlation −0.52), where openh264's P frames keep almost none
+     * ({@link GplEncoderClipTest} has x264's case and the openh264 figure).
      */
     @Test
-    void aVideoCallsVp8KeepsMostOfThePulse() throws IOException, VideoException {
+    void aVideoCallsVp8KeepsAboutHalfThePulse() throws IOException, VideoException {
         EncodedPulse vp8 = pulseThrough(ClipEncoder.Codec.VP8, 1_000_000, dir.resolve("call.webm"));
         assertThat(vp8.codec()).isEqualTo("vp8");
-        assertThat(vp8.correlation()).isLessThan(-0.5);
-        assertThat(vp8.kept()).isBetween(0.5, 1.3);
+        assertThat(vp8.correlation()).isLessThan(-0.4);
+        assertThat(vp8.kept()).isBetween(0.35, 1.3);
+    }
+
+    /**
+     * The {@code call} condition's clips are the same file from the same seed, however loaded the machine:
+     * libvpx's real-time mode picks its speed from the time the last frames took unless the speed is fixed.
+     */
+    @Test
+    void aVideoCallsVp8IsTheSameFileEveryTime() throws IOException {
+        SyntheticClip.Builder b = SyntheticClip.builder().photo(PHOTOS.resolve("sample3.jpg")).heartRate(72)
+                .durationSec(4).condition(SyntheticClip.Condition.SENSOR_NOISE).seed(5)
+                .codec(ClipEncoder.Codec.VP8).bitrate(1_000_000);
+        b.write(dir.resolve("once.webm"));
+        b.write(dir.resolve("twice.webm"));
+        assertThat(Files.readAllBytes(dir.resolve("twice.webm")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("once.webm")));
     }
 
     /** What one encoder made of a rendered pulse: the file's codec, and the pulse measures of the decoded box. */
