@@ -55,7 +55,8 @@ import java.util.stream.Stream;
  *                    key-rate: as x264 with the heart at 60 or 120 bpm, on the key frames' 1 Hz line; x265:
  *                    the h264 clips' frames as a phone's HEVC; x264-720p: as x264 at 1280 x 720, the same
  *                    bits per pixel)
- *   --videos DIR     also every video in DIR with a truth JSON beside it
+ *   --videos DIR     also every video in DIR (or up to three folders below) with a truth JSON beside it
+ *                    ({@code bench.reference.ReferenceImport} writes it from a contact PPG: UBFC-rPPG's layouts)
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
  *   --no-speed       skip the speed benchmark; --speed-only runs only it
@@ -431,8 +432,11 @@ public final class VitalsBenchmark {
         }
         double sec = (System.nanoTime() - t0) / 1e9;
         Map<PulseMethod, Cell> row = table.computeIfAbsent(condition, k -> new LinkedHashMap<>());
+        // a dataset names every subject's video alike (UBFC: vid.avi): say whose it is
+        String name = condition.equals("videos") && clip.getParent() != null
+                ? clip.getParent().getFileName() + "/" + clip.getFileName() : clip.getFileName().toString();
         StringBuilder line = new StringBuilder(String.format("  %-44s %5.1f s  truth HR %5.1f RR %4.1f SDNN %5.1f"
-                + " RMSSD %5.1f |", clip.getFileName(), sec, truth[0], truth[1], truth[2], truth[3]));
+                + " RMSSD %5.1f |", name, sec, truth[0], truth[1], truth[2], truth[3]));
         for (PulseMethod m : METHODS) {
             Cell cell = row.computeIfAbsent(m, k -> new Cell());
             cell.clips++;
@@ -757,8 +761,9 @@ public final class VitalsBenchmark {
         return dot > 0 ? s.substring(0, dot) : s;
     }
 
+    /** Videos with a truth beside them, in DIR or up to three folders below it (a dataset's subject folders). */
     private static List<Path> listVideos(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.walk(dir, 4)) {
             return s.filter(p -> p.toString().matches("(?i).*\\.(mp4|mov|mkv|avi|webm)$"))
                     .filter(p -> Files.exists(SyntheticTruth.pathFor(p))).sorted().toList();
         }

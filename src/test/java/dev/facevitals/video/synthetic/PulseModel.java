@@ -34,7 +34,7 @@ public final class PulseModel {
      * @param breathPhase  phase of {@link #breath} at t = 0, radians
      * @param random       source of the random parts
      */
-    PulseModel(double heartRateBpm, double respHz, double rsaMs, double mayerMs, double randomMs,
+    public PulseModel(double heartRateBpm, double respHz, double rsaMs, double mayerMs, double randomMs,
                double durationSec, double breathPhase, SplittableRandom random) {
         double rr0 = 60.0 / heartRateBpm;
         double mayerPhase = random.nextDouble() * 2 * Math.PI;
