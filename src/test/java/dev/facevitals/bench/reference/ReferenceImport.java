@@ -15,9 +15,11 @@ import java.util.stream.Stream;
 /**
  * Turns the contact pulse recorded beside real videos into the truth JSON that {@code VitalsBenchmark --videos}
  * measures against (a command, not a test): for every video under a folder with a reference beside it
- * ({@link ReferenceTrace}: UBFC-rPPG's {@code ground_truth.txt} or {@code gtdump.xmp} in a folder with one
- * video, or {@code <video>.ppg.csv}), the beats of that pulse ({@link ContactPulse}) give the heart rate, SDNN,
- * RMSSD and pNN50 written to {@code <video>.truth.json}, with where they came from under {@code reference}.
+ * ({@link ReferenceTrace}: {@code <video>.ppg.csv}; UBFC-rPPG's {@code ground_truth.txt} or {@code gtdump.xmp} in
+ * a folder with one video; PURE's {@code <name>.json} beside {@code <name>.mkv}, the video {@link PureFrames} makes
+ * of its frames; UBFC-Phys's {@code bvp_<name>.csv} beside {@code vid_<name>.avi}), the beats of that pulse
+ * ({@link ContactPulse}) give the heart rate, SDNN, RMSSD and pNN50 written to {@code <video>.truth.json}, with
+ * where they came from under {@code reference}.
  * HRV is left out (null) when fewer than 80 % of the intervals were accepted or fewer than 25 were: the
  * reference itself is then not good enough to judge the engine by. There is no breathing reference in these
  * layouts, so breathing is not judged.
@@ -72,11 +74,23 @@ public final class ReferenceImport {
         }
     }
 
-    /** The reference beside a video: its own {@code .ppg.csv}, else a UBFC file in a folder with one video. */
+    /**
+     * The reference beside a video: its own {@code .ppg.csv}; PURE's JSON of the same name; UBFC-Phys's
+     * {@code bvp_} file of the same name; else a UBFC-rPPG file in a folder with one video.
+     */
     static Path referenceFor(Path video) throws IOException {
-        Path own = video.resolveSibling(video.getFileName() + ".ppg.csv");
+        String name = video.getFileName().toString();
+        Path own = video.resolveSibling(name + ".ppg.csv");
         if (Files.exists(own)) {
             return own;
+        }
+        String stem = name.substring(0, name.lastIndexOf('.'));
+        Path json = video.resolveSibling(stem + ".json");
+        if (Files.exists(json) && JSON.readTree(json.toFile()).has("/FullPackage")) {
+            return json;
+        }
+        if (stem.startsWith("vid_") && Files.exists(video.resolveSibling("bvp_" + stem.substring(4) + ".csv"))) {
+            return video.resolveSibling("bvp_" + stem.substring(4) + ".csv");
         }
         Path dir = video.toAbsolutePath().getParent();
         List<Path> siblings;
@@ -86,9 +100,9 @@ public final class ReferenceImport {
         if (siblings.size() != 1) {
             return null;
         }
-        for (String name : new String[] {"ground_truth.txt", "gtdump.xmp"}) {
-            if (Files.exists(dir.resolve(name))) {
-                return dir.resolve(name);
+        for (String ubfc : new String[] {"ground_truth.txt", "gtdump.xmp"}) {
+            if (Files.exists(dir.resolve(ubfc))) {
+                return dir.resolve(ubfc);
             }
         }
         return null;
@@ -97,7 +111,9 @@ public final class ReferenceImport {
     static ReferenceTrace read(Path ref) throws IOException {
         String name = ref.getFileName().toString();
         return name.equals("ground_truth.txt") ? ReferenceTrace.ubfc2(ref)
-                : name.equals("gtdump.xmp") ? ReferenceTrace.ubfc1(ref) : ReferenceTrace.csv(ref);
+                : name.equals("gtdump.xmp") ? ReferenceTrace.ubfc1(ref)
+                : name.endsWith(".json") ? ReferenceTrace.pure(ref)
+                : name.startsWith("bvp_") ? ReferenceTrace.e4(ref) : ReferenceTrace.csv(ref);
     }
 
     /** Writes one video's truth; returns the line to print. */

@@ -6,14 +6,23 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.facevitals.video.FrameSource;
+import dev.facevitals.video.VideoDecoder;
+import dev.facevitals.video.VideoException;
+import dev.facevitals.video.VideoFrame;
 import dev.facevitals.video.synthetic.PulseModel;
 import dev.facevitals.video.synthetic.SyntheticTruth;
+import dev.facevitals.vision.ImageView;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The dataset layouts read back, and the truth JSON the benchmark reads written from them. */
@@ -135,6 +144,86 @@ class ReferenceImportTest {
         // and the command's own file is replaced without being forced
         ReferenceImport.main(new String[] {dir.toString()});
         assertThat(truth(video).has("reference")).isTrue();
+    }
+
+    @Test
+    void aPureRecordingBecomesALosslessVideoWithItsFrameTimesAndItsJsonIsTheReference()
+            throws IOException, VideoException {
+        Path rec = Files.createDirectories(dir.resolve("01-01"));
+        Path frames = Files.createDirectories(rec.resolve("01-01"));
+        long t0 = 1_392_643_993_642_815_000L; // nanoseconds, as PURE's clock counts
+        long[] frameNs = {0, 33_300_000, 66_800_000, 100_000_000, 140_100_000};
+        for (int i = 0; i < frameNs.length; i++) {
+            BufferedImage img = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+            img.setRGB(3, 4, 0x10 * i << 16 | 0x20 << 8 | 0x30);
+            ImageIO.write(img, "png", frames.resolve("Image" + (t0 + frameNs[i]) + ".png").toFile());
+        }
+        double[][] r = recording(40);
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        ArrayNode full = json.putArray("/FullPackage");
+        for (int i = 0; i < r[0].length; i++) {
+            ObjectNode p = full.addObject();
+            p.put("Timestamp", t0 + Math.round(r[0][i] * 1e9));
+            p.putObject("Value").put("waveform", Math.round(100 * r[1][i])).put("pulseRate", 68)
+                    .put("o2saturation", 98).put("signalStrength", 4);
+        }
+        ArrayNode images = json.putArray("/Image");
+        for (long ns : frameNs) {
+            images.addObject().put("Timestamp", t0 + ns);
+        }
+        new ObjectMapper().writeValue(rec.resolve("01-01.json").toFile(), json);
+
+        PureFrames.main(new String[] {dir.toString()});
+        Path video = rec.resolve("01-01.mkv");
+        try (FrameSource src = new VideoDecoder().open(video)) {
+            for (int i = 0; i < frameNs.length; i++) {
+                VideoFrame f = src.next();
+                assertThat(f.timestampMicros()).as("frame %d", i).isCloseTo(frameNs[i] / 1000, within(1000L));
+                ImageView v = f.image();
+                int o = v.offset(3, 4);
+                // lossless: the one coloured pixel as written (blue, green, red)
+                assertThat(new int[] {v.pixels().get(o) & 0xff, v.pixels().get(o + 1) & 0xff,
+                        v.pixels().get(o + 2) & 0xff}).containsExactly(0x30, 0x20, 0x10 * i);
+            }
+            assertThat(src.next()).isNull();
+        }
+        ReferenceImport.main(new String[] {dir.toString()});
+        JsonNode t = truth(video);
+        assertThat(t.get("reference").get("format").asText()).isEqualTo("pure");
+        assertThat(t.get("reference").get("file").asText()).isEqualTo("01-01.json");
+        assertThat(t.get("reference").get("device_heart_rate_bpm").asDouble()).isEqualTo(68.0);
+        assertThat(t.get("heart_rate_bpm").asDouble()).isCloseTo(68, within(1.5));
+        assertThat(t.get("rmssd_ms").isNull()).isFalse();
+    }
+
+    @Test
+    void aUbfcPhysBvpFileIsReadAtTheE4sRateOrTheRateItsHeaderGives() throws IOException {
+        Path s1 = Files.createDirectories(dir.resolve("s1"));
+        Path video = s1.resolve("vid_s1_T1.avi");
+        Files.write(video, new byte[0]);
+        Files.write(s1.resolve("vid_s1_T2.avi"), new byte[0]);
+        StringBuilder plain = new StringBuilder();
+        StringBuilder headed = new StringBuilder("1541419421.000000\n128.000000\n");
+        for (int i = 0; i < 64 * 40; i++) {
+            plain.append(String.format(Locale.ROOT, "%.4f%n", PULSE.bvp(i / 64.0)));
+        }
+        for (int i = 0; i < 128 * 40; i++) {
+            headed.append(String.format(Locale.ROOT, "%.4f%n", PULSE.bvp(i / 128.0)));
+        }
+        Files.writeString(s1.resolve("bvp_s1_T1.csv"), plain);
+        Files.writeString(s1.resolve("bvp_s1_T2.csv"), headed);
+        ReferenceTrace e4 = ReferenceTrace.e4(s1.resolve("bvp_s1_T2.csv"));
+        assertThat(e4.timesSec()).hasSize(128 * 40);
+        assertThat(e4.timesSec()[128]).isCloseTo(1.0, within(1e-12));
+
+        ReferenceImport.main(new String[] {dir.toString()});
+        JsonNode t1 = truth(video);
+        JsonNode t2 = truth(s1.resolve("vid_s1_T2.avi"));
+        assertThat(t1.get("reference").get("format").asText()).isEqualTo("e4");
+        assertThat(t1.get("reference").get("rate_hz").asDouble()).isCloseTo(64, within(0.01));
+        assertThat(t2.get("reference").get("rate_hz").asDouble()).isCloseTo(128, within(0.01));
+        assertThat(t1.get("heart_rate_bpm").asDouble()).isCloseTo(t2.get("heart_rate_bpm").asDouble(), within(0.05))
+                .isCloseTo(68, within(1.5));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.facevitals.bench.reference;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,11 @@ import java.util.List;
  *       the oximeter's heart rate, and each sample's time in seconds.</li>
  *   <li>{@code ubfc1}: UBFC-rPPG's DATASET_1 {@code gtdump.xmp}: comma-separated lines of time (ms), heart rate,
  *       SpO2 and PPG.</li>
+ *   <li>{@code pure}: PURE's {@code <recording>.json}: {@code /FullPackage} entries, each a {@code Timestamp} in
+ *       nanoseconds and a {@code Value} holding the oximeter's {@code waveform} and {@code pulseRate}.</li>
+ *   <li>{@code e4}: an Empatica E4's BVP export, or UBFC-Phys's {@code bvp_<name>.csv} beside {@code vid_<name>.avi}:
+ *       one value per line at 64 Hz (the E4's fixed BVP rate); when the file starts as the E4 writes it (its start
+ *       time, a Unix time, then its sampling rate) the rate is taken from there.</li>
  *   <li>{@code csv}: {@code <video>.ppg.csv}, for anything else: lines of time (seconds) and PPG, comma-separated,
  *       an optional header line first.</li>
  * </ul>
@@ -60,6 +67,62 @@ public record ReferenceTrace(String format, Path file, double[] timesSec, double
             ppg[i] = r[3];
         }
         return new ReferenceTrace("ubfc1", file, t, ppg, hr);
+    }
+
+    /** PURE's recording JSON. */
+    public static ReferenceTrace pure(Path file) throws IOException {
+        JsonNode packages = new ObjectMapper().readTree(file.toFile()).path("/FullPackage");
+        if (!packages.isArray() || packages.isEmpty()) {
+            throw new IOException(file + ": no /FullPackage entries");
+        }
+        int n = packages.size();
+        double[] t = new double[n];
+        double[] ppg = new double[n];
+        double[] hr = new double[n];
+        for (int i = 0; i < n; i++) {
+            JsonNode p = packages.get(i);
+            JsonNode v = p.path("Value");
+            if (!p.path("Timestamp").isNumber() || !v.path("waveform").isNumber()) {
+                throw new IOException(file + ": /FullPackage entry " + i + " has no numeric Timestamp and waveform");
+            }
+            t[i] = p.get("Timestamp").asLong() / 1e9;
+            ppg[i] = v.get("waveform").asDouble();
+            hr[i] = v.path("pulseRate").asDouble(Double.NaN);
+        }
+        return new ReferenceTrace("pure", file, t, ppg, hr);
+    }
+
+    /** The E4's fixed BVP rate, Hz. */
+    static final double E4_BVP_HZ = 64;
+
+    /** An Empatica E4 BVP export or UBFC-Phys's {@code bvp_<name>.csv}: one value a line (see the class notes). */
+    public static ReferenceTrace e4(Path file) throws IOException {
+        List<Double> values = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (!line.isEmpty()) {
+                values.add(numbers(new String[] {line.split("\\s*,\\s*")[0]}, file, i + 1)[0]);
+            }
+        }
+        double rate = E4_BVP_HZ;
+        int first = 0;
+        // the E4's own header: the session's start (a Unix time) and the sampling rate
+        if (values.size() > 2 && values.get(0) > 1e8 && values.get(1) >= 1 && values.get(1) <= 10_000) {
+            rate = values.get(1);
+            first = 2;
+        }
+        int n = values.size() - first;
+        if (n < 2) {
+            throw new IOException(file + ": no samples");
+        }
+        double[] t = new double[n];
+        double[] ppg = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i / rate;
+            ppg[i] = values.get(first + i);
+        }
+        return new ReferenceTrace("e4", file, t, ppg, null);
     }
 
     /** A plain {@code time_s,ppg} CSV. */
