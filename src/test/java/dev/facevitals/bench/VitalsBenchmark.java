@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facevitals.scan.analysis.AnalysisOutcome;
 import dev.facevitals.scan.analysis.PipelineAnalyzer;
 import dev.facevitals.scan.analysis.VideoAnalyzer;
+import dev.facevitals.bench.reference.ReferenceBeats;
 import dev.facevitals.video.DecoderSettings;
 import dev.facevitals.video.VideoDecoder;
 import dev.facevitals.video.synthetic.ClipEncoder;
@@ -343,7 +344,9 @@ public final class VitalsBenchmark {
                 }
                 if (videos != null) {
                     for (Path v : listVideos(Path.of(videos))) {
-                        evaluate(decoder, vision, v, "videos", readTruth(SyntheticTruth.pathFor(v)), table);
+                        Path truthFile = SyntheticTruth.pathFor(v);
+                        evaluate(decoder, vision, v, "videos", readTruth(truthFile), table,
+                                ReferenceBeats.read(truthFile));
                     }
                 }
                 printTable(table);
@@ -405,6 +408,15 @@ public final class VitalsBenchmark {
 
     private static void evaluate(VideoDecoder decoder, OpenCvVision vision, Path clip, String condition,
                                  double[] truth, Map<String, Map<PulseMethod, Cell>> table) {
+        evaluate(decoder, vision, clip, condition, truth, table, null);
+    }
+
+    /**
+     * @param reference input: a real video's reference beats (null for generated clips): the truth is then
+     *                  taken over the stretch the engine analysed, not the whole recording
+     */
+    private static void evaluate(VideoDecoder decoder, OpenCvVision vision, Path clip, String condition,
+                                 double[] truth, Map<String, Map<PulseMethod, Cell>> table, ReferenceBeats reference) {
         long t0 = System.nanoTime();
         SignalTraces[] tapped = new SignalTraces[1];
         Path saved = clip.resolveSibling(clip.getFileName() + traceSuffix);
@@ -431,12 +443,24 @@ public final class VitalsBenchmark {
             tapped[0] = TraceFiles.withoutKeyFrames(tapped[0]);
         }
         double sec = (System.nanoTime() - t0) / 1e9;
+        String cut = "";
+        if (reference != null && tapped[0] != null) {
+            // every method analyses the same stretch: the traces' longest one with a face and skin
+            VitalsAnalysis at = new DefaultVitalsEngine(settings(PulseMethod.PBV)).analyse(tapped[0]);
+            double from = at.segmentStartSec();
+            double to = from + at.segmentDurationSec();
+            if (Double.isFinite(from) && Double.isFinite(to)) {
+                double[] c = reference.truthWithin(from, to);
+                truth = new double[] {c[0], c[1], c[2], c[3], c[0]}; // the last: the peak's truth, the heart rate
+                cut = String.format(" (reference %.1f-%.1f s)", from, to);
+            }
+        }
         Map<PulseMethod, Cell> row = table.computeIfAbsent(condition, k -> new LinkedHashMap<>());
         // a dataset names every subject's video alike (UBFC: vid.avi): say whose it is
         String name = condition.equals("videos") && clip.getParent() != null
                 ? clip.getParent().getFileName() + "/" + clip.getFileName() : clip.getFileName().toString();
         StringBuilder line = new StringBuilder(String.format("  %-44s %5.1f s  truth HR %5.1f RR %4.1f SDNN %5.1f"
-                + " RMSSD %5.1f |", name, sec, truth[0], truth[1], truth[2], truth[3]));
+                + " RMSSD %5.1f%s |", name, sec, truth[0], truth[1], truth[2], truth[3], cut));
         for (PulseMethod m : METHODS) {
             Cell cell = row.computeIfAbsent(m, k -> new Cell());
             cell.clips++;

@@ -125,7 +125,7 @@ public final class ReferenceImport {
         ReferenceTrace trace = read(ref);
         ContactPulse.Beats beats = ContactPulse.beats(trace.timesSec(), trace.ppg());
         ContactPulse.Stats st = beats.stats();
-        boolean hrv = st.intervals() >= MIN_INTERVALS && st.acceptedShare() >= MIN_ACCEPTED_SHARE;
+        boolean hrv = hrvCredible(st);
         ObjectNode root = JSON.createObjectNode();
         root.put("clip", video.getFileName().toString());
         put(root, "heart_rate_bpm", st.heartRateBpm());
@@ -148,9 +148,16 @@ public final class ReferenceImport {
             r.put("hrv_withheld", String.format("%d of %d intervals accepted (HRV needs %d and %.0f %%)",
                     st.accepted(), st.intervals(), MIN_INTERVALS, 100 * MIN_ACCEPTED_SHARE));
         }
+        // on the video's clock: PURE's frames carry their own times, the other layouts start with the video
+        double offset = trace.videoStartSec();
+        put(r, "video_start_sec", offset);
         ArrayNode times = r.putArray("beat_times_sec");
         for (double t : beats.timesSec()) {
-            times.add(Math.round(t * 1e4) / 1e4);
+            times.add(Math.round((t - offset) * 1e6) / 1e6);
+        }
+        ArrayNode ok = r.putArray("accepted_intervals");
+        for (boolean a : beats.accepted()) {
+            ok.add(a);
         }
         JSON.writeValue(out.toFile(), root);
         return String.format("wrote %s: %s, %d samples at %.1f Hz, %d beats, %d of %d intervals accepted;"
@@ -158,6 +165,11 @@ public final class ReferenceImport {
                 trace.timesSec().length, beats.rateHz(), st.beats(), st.accepted(), st.intervals(),
                 st.heartRateBpm(), trace.deviceMeanBpm(), hrv ? fmt(st.sdnnMs()) : "withheld",
                 hrv ? fmt(st.rmssdMs()) : "withheld");
+    }
+
+    /** Whether the reference's HRV is good enough to judge the engine by. */
+    static boolean hrvCredible(ContactPulse.Stats st) {
+        return st.intervals() >= MIN_INTERVALS && st.acceptedShare() >= MIN_ACCEPTED_SHARE;
     }
 
     private static String fmt(double ms) {

@@ -194,6 +194,37 @@ class ReferenceImportTest {
         assertThat(t.get("reference").get("device_heart_rate_bpm").asDouble()).isEqualTo(68.0);
         assertThat(t.get("heart_rate_bpm").asDouble()).isCloseTo(68, within(1.5));
         assertThat(t.get("rmssd_ms").isNull()).isFalse();
+        // the beats are on the video's clock: its first frame is PURE's first image
+        assertThat(t.get("reference").get("video_start_sec").asDouble()).isCloseTo(t0 / 1e9, within(1e-6));
+        double firstBeat = t.get("reference").get("beat_times_sec").get(0).asDouble();
+        assertThat(firstBeat).isBetween(0.0, 2.0).isCloseTo(PULSE.peaksBetween(0, 2)[0], within(0.3));
+    }
+
+    @Test
+    void theBenchmarksTruthCanBeCutToTheStretchTheEngineAnalysed() throws IOException {
+        Path video = ubfc2("subject4", 60);
+        ReferenceImport.main(new String[] {dir.toString()});
+        ReferenceBeats beats = ReferenceBeats.read(SyntheticTruth.pathFor(video));
+        double[] whole = beats.truthWithin(0, 60);
+        JsonNode t = truth(video);
+        // beat times are kept to the microsecond
+        assertThat(whole[0]).isCloseTo(t.get("heart_rate_bpm").asDouble(), within(1e-4));
+        assertThat(whole[2]).isCloseTo(t.get("sdnn_ms").asDouble(), within(0.01));
+        assertThat(whole[3]).isCloseTo(t.get("rmssd_ms").asDouble(), within(0.01));
+        assertThat(whole[1]).isNaN();
+        // the second half: the beats' own rate there, and HRV from its 30-odd intervals
+        double[] half = beats.truthWithin(30, 60);
+        double[] peaks = PULSE.peaksBetween(30, 60);
+        assertThat(half[0]).isCloseTo(60 * (peaks.length - 1) / (peaks[peaks.length - 1] - peaks[0]), within(0.3));
+        assertThat(half[3]).isFinite().isNotCloseTo(whole[3], within(1e-6));
+        // ten seconds: a heart rate, but too few intervals for HRV
+        double[] short10 = beats.truthWithin(20, 30);
+        assertThat(short10[0]).isCloseTo(68, within(4.0));
+        assertThat(short10[2]).isNaN();
+        assertThat(beats.truthWithin(20, 20.5)[0]).isNaN();
+        // a truth file without reference beats gives none
+        Files.writeString(dir.resolve("other.json"), "{\"heart_rate_bpm\": 61.0}");
+        assertThat(ReferenceBeats.read(dir.resolve("other.json"))).isNull();
     }
 
     @Test

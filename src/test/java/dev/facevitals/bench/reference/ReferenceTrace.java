@@ -30,8 +30,16 @@ import java.util.List;
  * @param timesSec           sample times, seconds on the recording's clock
  * @param ppg                the pulse wave
  * @param deviceHeartRateBpm the device's own heart rate per sample, or null where the layout has none
+ * @param videoStartSec      the time of the video's first frame on the same clock: PURE's first {@code /Image}
+ *                           time; for the other layouts the first sample's (they start with the video)
  */
-public record ReferenceTrace(String format, Path file, double[] timesSec, double[] ppg, double[] deviceHeartRateBpm) {
+public record ReferenceTrace(String format, Path file, double[] timesSec, double[] ppg, double[] deviceHeartRateBpm,
+                             double videoStartSec) {
+
+    /** A trace that starts with its video. */
+    public ReferenceTrace(String format, Path file, double[] timesSec, double[] ppg, double[] deviceHeartRateBpm) {
+        this(format, file, timesSec, ppg, deviceHeartRateBpm, timesSec.length == 0 ? 0 : timesSec[0]);
+    }
 
     /** UBFC-rPPG DATASET_2's {@code ground_truth.txt}. */
     public static ReferenceTrace ubfc2(Path file) throws IOException {
@@ -71,7 +79,8 @@ public record ReferenceTrace(String format, Path file, double[] timesSec, double
 
     /** PURE's recording JSON. */
     public static ReferenceTrace pure(Path file) throws IOException {
-        JsonNode packages = new ObjectMapper().readTree(file.toFile()).path("/FullPackage");
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode packages = root.path("/FullPackage");
         if (!packages.isArray() || packages.isEmpty()) {
             throw new IOException(file + ": no /FullPackage entries");
         }
@@ -89,7 +98,9 @@ public record ReferenceTrace(String format, Path file, double[] timesSec, double
             ppg[i] = v.get("waveform").asDouble();
             hr[i] = v.path("pulseRate").asDouble(Double.NaN);
         }
-        return new ReferenceTrace("pure", file, t, ppg, hr);
+        JsonNode images = root.path("/Image");
+        double start = images.isArray() && !images.isEmpty() ? images.get(0).path("Timestamp").asLong() / 1e9 : t[0];
+        return new ReferenceTrace("pure", file, t, ppg, hr, start);
     }
 
     /** The E4's fixed BVP rate, Hz. */
