@@ -2,10 +2,10 @@ package dev.facevitals.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.facevitals.bench.reference.ReferenceBeats;
 import dev.facevitals.scan.analysis.AnalysisOutcome;
 import dev.facevitals.scan.analysis.PipelineAnalyzer;
 import dev.facevitals.scan.analysis.VideoAnalyzer;
-import dev.facevitals.bench.reference.ReferenceBeats;
 import dev.facevitals.video.DecoderSettings;
 import dev.facevitals.video.VideoDecoder;
 import dev.facevitals.video.synthetic.ClipEncoder;
@@ -57,7 +57,8 @@ import java.util.stream.Stream;
  *                    the h264 clips' frames as a phone's HEVC; x264-720p: as x264 at 1280 x 720, the same
  *                    bits per pixel)
  *   --videos DIR     also every video in DIR (or up to three folders below) with a truth JSON beside it
- *                    ({@code bench.reference.ReferenceImport} writes it from a contact PPG: UBFC-rPPG's layouts)
+ *                    ({@code bench.reference.ReferenceImport} writes it from a contact PPG: UBFC-rPPG's, PURE's
+ *                    and UBFC-Phys's layouts, or a CSV; the truth is then cut to the stretch the engine analysed)
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
  *   --no-speed       skip the speed benchmark; --speed-only runs only it

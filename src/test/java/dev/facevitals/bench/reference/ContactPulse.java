@@ -46,7 +46,8 @@ public final class ContactPulse {
     /**
      * The beats of one recording.
      *
-     * @param timesSec    each beat's time (the systolic peak), seconds, on the input's clock
+     * @param timesSec    each beat's time (half-way up its upstroke, {@link #upstroke}), seconds, on the input's
+     *                    clock
      * @param intervalsMs the {@code timesSec.length - 1} intervals between them
      * @param accepted    per interval, whether it counts (not an artefact)
      * @param inverted    whether the input was upside down (turned before the beats were taken)
@@ -55,14 +56,6 @@ public final class ContactPulse {
      */
     public record Beats(double[] timesSec, double[] intervalsMs, boolean[] accepted, boolean inverted,
                         double periodSec, double rateHz) {
-
-        public int acceptedCount() {
-            int n = 0;
-            for (boolean a : accepted) {
-                n += a ? 1 : 0;
-            }
-            return n;
-        }
 
         /** Heart rate and HRV of the accepted intervals (NaN where there are too few). */
         public Stats stats() {
@@ -143,7 +136,7 @@ public final class ContactPulse {
                     ts[ts.length - 1] - ts[0], 2 * MAX_PERIOD_SEC));
         }
         double[] wave = minus(grid, movingMean(grid, (int) Math.round(1.5 * fs) | 1));
-        boolean[] bad = artefacts(wave, fs);
+        boolean[] bad = artefacts(wave, grid, fs);
         boolean inverted = riseSkew(wave, bad) < 0;
         if (inverted) {
             negate(wave);
@@ -182,11 +175,16 @@ public final class ContactPulse {
     }
 
     /**
-     * Samples no pulse can explain: further from the wave's median than {@link #ARTEFACT_SIGMAS} robust standard
-     * deviations (a finger pressed or slipping), or in a run of equal samples at least 0.2 s long (a clipped
-     * or frozen reading); and, so that no beat is read off their edge, a quarter of a second either side.
+     * Samples no pulse can explain: the wave (its moving mean taken off) further from its median than
+     * {@link #ARTEFACT_SIGMAS} robust standard deviations (a finger pressed or slipping), or the recording holding
+     * one value for half a second or more (a clipped or frozen reading; a pulse's slowest stretch, late in a slow
+     * beat's decay, still moves within that time); and, so that no beat is read off their edge, a quarter of a
+     * second either side.
+     *
+     * @param wave input: the recording less its moving mean, on the uniform grid
+     * @param raw  input: the recording on the same grid
      */
-    static boolean[] artefacts(double[] wave, int fs) {
+    static boolean[] artefacts(double[] wave, double[] raw, int fs) {
         double med = median(wave);
         double[] dev = new double[wave.length];
         for (int i = 0; i < wave.length; i++) {
@@ -194,11 +192,11 @@ public final class ContactPulse {
         }
         double sigma = 1.4826 * median(dev);
         boolean[] core = new boolean[wave.length];
-        int flat = Math.max(2, (int) Math.round(0.2 * fs));
+        int flat = Math.max(2, (int) Math.round(0.5 * fs));
         int run = 1;
         for (int i = 0; i < wave.length; i++) {
             core[i] = sigma > 0 && dev[i] > ARTEFACT_SIGMAS * sigma;
-            run = i > 0 && wave[i] == wave[i - 1] ? run + 1 : 1;
+            run = i > 0 && raw[i] == raw[i - 1] ? run + 1 : 1;
             if (run >= flat) {
                 Arrays.fill(core, i - run + 1, i + 1, true);
             }

@@ -153,6 +153,41 @@ class ContactPulseTest {
     }
 
     @Test
+    void aFrozenReadingCostsTheIntervalsAcrossItAndNothingElse() {
+        PulseModel pulse = lively(70, 6);
+        double[][] s = oximeter(pulse, 60, 30, 6);
+        ContactPulse.Stats clean = ContactPulse.beats(s[0], s[1]).stats();
+        // the oximeter repeats its last reading for 1.5 s (within the pulse's own range: no outlier)
+        int from = 900;
+        for (int i = from; i < from + 45; i++) {
+            s[1][i] = s[1][from - 1];
+        }
+        ContactPulse.Stats st = ContactPulse.beats(s[0], s[1]).stats();
+        assertThat(st.intervals() - st.accepted()).isBetween(1, 4);
+        assertThat(st.heartRateBpm()).isCloseTo(clean.heartRateBpm(), within(0.5));
+        assertThat(st.rmssdMs()).isCloseTo(clean.rmssdMs(), within(3.0));
+        // a wave that only rests for a few samples at a time is not frozen
+        assertThat(clean.accepted()).isEqualTo(clean.intervals());
+    }
+
+    @Test
+    void halfASecondOfOneValueIsFrozenAndAFewSamplesAreNot() {
+        int fs = 30;
+        double[] raw = new double[300];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = Math.round(10 * Math.sin(2 * Math.PI * 1.2 * i / fs));
+        }
+        Arrays.fill(raw, 100, 116, raw[100]); // 16 samples, 0.53 s
+        Arrays.fill(raw, 200, 206, raw[200]); // 6 samples, 0.2 s
+        boolean[] bad = ContactPulse.artefacts(raw, raw, fs);
+        assertThat(bad[108]).isTrue();
+        assertThat(bad[100 - 7]).isTrue(); // a quarter of a second either side
+        assertThat(bad[100 - 9]).isFalse();
+        assertThat(bad[203]).isFalse();
+        assertThat(bad[50]).isFalse();
+    }
+
+    @Test
     void repeatedAndUnorderedTimesAreDroppedNotTrusted() {
         PulseModel pulse = lively(65, 2);
         double[][] s = oximeter(pulse, 60, 30, 2);

@@ -142,8 +142,8 @@ public final class ClipEncoder implements AutoCloseable {
          * real-time deadline at the fixed speed WebRTC sets on a desktop ({@code cpu-used -6}), rate control at
          * the target bitrate and a key frame only every ten seconds. The speed is negative on purpose: a positive
          * one makes libvpx choose its speed frame by frame from how long the last frames took to encode, so the
-         * same frames came out differently from run to run. Keeps two thirds to three quarters of a sub-level
-         * pulse at 1 Mbit/s (measured with {@code bench.CompressionProbe}).
+         * same frames came out differently from run to run. Keeps 63 and 75 % of a sub-level pulse's gain at
+         * 1 Mbit/s on two faces ({@code bench.CompressionProbe}), half on {@code SyntheticClipTest}'s clip.
          */
         VP8("libvpx", "webm", AV_PIX_FMT_YUV420P);
 

@@ -35,7 +35,7 @@ public final class PulseModel {
      * @param random       source of the random parts
      */
     public PulseModel(double heartRateBpm, double respHz, double rsaMs, double mayerMs, double randomMs,
-               double durationSec, double breathPhase, SplittableRandom random) {
+                      double durationSec, double breathPhase, SplittableRandom random) {
         double rr0 = 60.0 / heartRateBpm;
         double mayerPhase = random.nextDouble() * 2 * Math.PI;
         double t = -3.0 - random.nextDouble() * rr0;
