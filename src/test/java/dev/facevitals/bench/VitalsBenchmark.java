@@ -3,6 +3,7 @@ package dev.facevitals.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.facevitals.bench.reference.ReferenceBeats;
+import dev.facevitals.bench.reference.ReferenceImport;
 import dev.facevitals.scan.analysis.AnalysisOutcome;
 import dev.facevitals.scan.analysis.PipelineAnalyzer;
 import dev.facevitals.scan.analysis.VideoAnalyzer;
@@ -789,7 +790,7 @@ public final class VitalsBenchmark {
     /** Videos with a truth beside them, in DIR or up to three folders below it (a dataset's subject folders). */
     private static List<Path> listVideos(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir, 4)) {
-            return s.filter(p -> p.toString().matches("(?i).*\\.(mp4|mov|mkv|avi|webm)$"))
+            return s.filter(p -> p.getFileName().toString().matches(ReferenceImport.VIDEO_NAME))
                     .filter(p -> Files.exists(SyntheticTruth.pathFor(p))).sorted().toList();
         }
     }

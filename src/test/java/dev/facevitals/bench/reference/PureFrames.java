@@ -46,15 +46,24 @@ public final class PureFrames {
             String stem = json.getFileName().toString().replaceFirst("\\.json$", "");
             Path frames = json.resolveSibling(stem);
             Path video = json.resolveSibling(stem + ".mkv");
-            if (!Files.isDirectory(frames) || !new ObjectMapper().readTree(json.toFile()).has("/FullPackage")) {
-                continue;
+            boolean writing = false;
+            try {
+                if (!Files.isDirectory(frames) || !new ObjectMapper().readTree(json.toFile()).has("/FullPackage")) {
+                    continue;
+                }
+                if (Files.exists(video)) {
+                    System.out.println("exists " + video);
+                    continue;
+                }
+                writing = true;
+                int n = convert(frames, video);
+                System.out.println("wrote " + video + ": " + n + " frames");
+            } catch (IOException | IllegalArgumentException e) {
+                if (writing) {
+                    Files.deleteIfExists(video); // no half-written video for the benchmark to find
+                }
+                System.out.println("skipped " + json + ": " + e.getMessage());
             }
-            if (Files.exists(video)) {
-                System.out.println("exists " + video);
-                continue;
-            }
-            int n = convert(frames, video);
-            System.out.println("wrote " + video + ": " + n + " frames");
         }
     }
 

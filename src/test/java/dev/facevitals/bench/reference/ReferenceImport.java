@@ -34,6 +34,8 @@ import java.util.stream.Stream;
  */
 public final class ReferenceImport {
 
+    /** The file names taken for videos. */
+    public static final String VIDEO_NAME = "(?i).*\\.(mp4|mov|mkv|avi|webm)$";
     static final double MIN_ACCEPTED_SHARE = 0.8;
     static final int MIN_INTERVALS = 25;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -50,11 +52,11 @@ public final class ReferenceImport {
         boolean force = List.of(args).contains("--force");
         int written = 0;
         for (Path video : videos(Path.of(args[0]))) {
-            Path ref = referenceFor(video);
-            if (ref == null) {
-                continue;
-            }
             try {
+                Path ref = referenceFor(video);
+                if (ref == null) {
+                    continue;
+                }
                 String line = importOne(video, ref, force);
                 System.out.println(line);
                 written += line.startsWith("wrote") ? 1 : 0;
@@ -69,8 +71,7 @@ public final class ReferenceImport {
     static List<Path> videos(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir, 4)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().matches("(?i).*\\.(mp4|mov|mkv|avi|webm)$"))
-                    .sorted().toList();
+                    .filter(p -> p.getFileName().toString().matches(VIDEO_NAME)).sorted().toList();
         }
     }
 
@@ -95,7 +96,7 @@ public final class ReferenceImport {
         Path dir = video.toAbsolutePath().getParent();
         List<Path> siblings;
         try (Stream<Path> s = Files.list(dir)) {
-            siblings = s.filter(p -> p.getFileName().toString().matches("(?i).*\\.(mp4|mov|mkv|avi|webm)$")).toList();
+            siblings = s.filter(p -> p.getFileName().toString().matches(VIDEO_NAME)).toList();
         }
         if (siblings.size() != 1) {
             return null;

@@ -173,7 +173,13 @@ class ReferenceImportTest {
         }
         new ObjectMapper().writeValue(rec.resolve("01-01.json").toFile(), json);
 
+        // a second recording whose frame is not an image: skipped, and no half-written video left behind
+        Path broken = Files.createDirectories(dir.resolve("02-01").resolve("02-01"));
+        Files.writeString(broken.resolve("Image" + t0 + ".png"), "not a png");
+        Files.writeString(dir.resolve("02-01").resolve("02-01.json"), "{\"/FullPackage\": []}");
+
         PureFrames.main(new String[] {dir.toString()});
+        assertThat(Files.exists(dir.resolve("02-01").resolve("02-01.mkv"))).isFalse();
         Path video = rec.resolve("01-01.mkv");
         try (FrameSource src = new VideoDecoder().open(video)) {
             for (int i = 0; i < frameNs.length; i++) {
@@ -255,6 +261,20 @@ class ReferenceImportTest {
         assertThat(t2.get("reference").get("rate_hz").asDouble()).isCloseTo(128, within(0.01));
         assertThat(t1.get("heart_rate_bpm").asDouble()).isCloseTo(t2.get("heart_rate_bpm").asDouble(), within(0.05))
                 .isCloseTo(68, within(1.5));
+    }
+
+    @Test
+    void aBrokenReferenceIsSkippedAndTheOthersAreStillImported() throws IOException {
+        Path bad = Files.createDirectories(dir.resolve("broken"));
+        Files.write(bad.resolve("x.mkv"), new byte[0]);
+        Files.writeString(bad.resolve("x.json"), "{\"/FullPackage\": [");
+        Files.write(bad.resolve("y.mkv"), new byte[0]);
+        Files.writeString(bad.resolve("y.mkv.ppg.csv"), "time_s,ppg\n0,1\n");
+        Path good = ubfc2("subject5", 40);
+        ReferenceImport.main(new String[] {dir.toString()});
+        assertThat(Files.exists(SyntheticTruth.pathFor(bad.resolve("x.mkv")))).isFalse();
+        assertThat(Files.exists(SyntheticTruth.pathFor(bad.resolve("y.mkv")))).isFalse();
+        assertThat(truth(good).get("heart_rate_bpm").asDouble()).isCloseTo(68, within(1.5));
     }
 
     @Test
