@@ -33,13 +33,15 @@ import java.util.StringJoiner;
  * @param respiration        breathing estimates per source and fused (null when not computed)
  * @param pbvSignature       PBV's signature (R, G, B, unit length) when the skin's own measured one was used
  *                           instead of the standard one; null otherwise (and for the other methods)
+ * @param fallbackFrom       the configured method's own analysis when this one, GREEN's, was reported in its
+ *                           place ({@link VitalsSettings.Pulse#greenFallback}); null otherwise
  */
 public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sampleRateHz, double segmentStartSec,
                              double segmentDurationSec, List<String> regions, double[] regionSnrDb,
                              double[] regionWeights, double heartRateHz, boolean subharmonicChosen,
                              double motionRatio, double artefactRatio, PulseGate pulseGate, int levelSteps,
                              double lightRemovedHz, List<BeatWave> beatWaves, RespirationResult respiration,
-                             double[] pbvSignature) {
+                             double[] pbvSignature, VitalsAnalysis fallbackFrom) {
 
     public VitalsAnalysis {
         regions = List.copyOf(regions);
@@ -49,7 +51,7 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
     static VitalsAnalysis early(VitalsResult.SignalFailure failure, PulseMethod method, double fs) {
         return new VitalsAnalysis(VitalsResult.failed(failure, Double.NaN), method, fs, Double.NaN, Double.NaN,
                 List.of(), new double[0], new double[0], Double.NaN, false, Double.NaN, Double.NaN,
-                PulseGate.NOT_REACHED, 0, Double.NaN, List.of(), null, null);
+                PulseGate.NOT_REACHED, 0, Double.NaN, List.of(), null, null, null);
     }
 
     /** The test of the heart-rate gate that decided whether a heart rate is reported. */
@@ -173,8 +175,19 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
      * One line saying what the engine saw and decided, for the scan's log: the method, the spectral peak and
      * SNR per region, the heart-rate gate, each beat wave's HRV gate and the breathing sources used.
      */
+    /** This analysis, reported in place of {@code configured}'s (whose pulse was too weak for its gate). */
+    VitalsAnalysis asFallbackFrom(VitalsAnalysis configured) {
+        return new VitalsAnalysis(result, method, sampleRateHz, segmentStartSec, segmentDurationSec, regions,
+                regionSnrDb, regionWeights, heartRateHz, subharmonicChosen, motionRatio, artefactRatio, pulseGate,
+                levelSteps, lightRemovedHz, beatWaves, respiration, pbvSignature, configured);
+    }
+
     public String summary() {
         StringBuilder s = new StringBuilder(method.name());
+        if (fallbackFrom != null) {
+            s.append(String.format(Locale.ROOT, " in place of %s (its peak %.1f bpm at %.1f dB, below its gate)",
+                    fallbackFrom.method.name(), fallbackFrom.heartRateHz * 60, fallbackFrom.result.pulseSnrDb()));
+        }
         if (pulseGate == PulseGate.NOT_REACHED) {
             return s.append(": no pulse measured (").append(result.failure()).append(')').toString();
         }

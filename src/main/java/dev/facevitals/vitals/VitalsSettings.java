@@ -118,12 +118,18 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      *                         the heart rate as PBV's signature, when green leads it as blood's does, and keep
      *                         it when it lifts the SNR by 1 dB or more (light and camera change the signature;
      *                         docs/vitals.md, "The skin's own signature")
+     * @param greenFallback    PBV only (default true): when PBV's pulse is too weak for the gate (error 11, not
+     *                         10) and GREEN on the same traces passes every test of the gate at a rate within
+     *                         {@link DefaultVitalsEngine#GREEN_AGREEMENT_BPM} of PBV's own spectral peak, GREEN's
+     *                         result is reported (coarse chroma, as a call's VP8 codes it, costs PBV's colour
+     *                         projection more than the green channel; docs/vitals.md, "Stop 20")
      */
     public record Pulse(PulseMethod method, FusionMode fusion, double windowSec, double minHz, double maxHz,
-                        double snrHalfWidthHz, double subharmonicRatio, boolean skinSignature) {
+                        double snrHalfWidthHz, double subharmonicRatio, boolean skinSignature,
+                        boolean greenFallback) {
 
         public static final Pulse DEFAULTS = new Pulse(PulseMethod.PBV, FusionMode.SNR_WEIGHTED, 1.6, 0.7, 4.0,
-                0.1, 0.1, true);
+                0.1, 0.1, true, true);
 
         public Pulse {
             Objects.requireNonNull(method, "method");
@@ -141,17 +147,26 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
 
         /** A copy with another method. @param m input: the method */
         public Pulse withMethod(PulseMethod m) {
-            return new Pulse(m, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, skinSignature);
+            return new Pulse(m, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, skinSignature,
+                    greenFallback);
         }
 
         /** A copy with another fusion mode. @param f input: the mode */
         public Pulse withFusion(FusionMode f) {
-            return new Pulse(method, f, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, skinSignature);
+            return new Pulse(method, f, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, skinSignature,
+                    greenFallback);
         }
 
         /** A copy that does or does not try the skin's own signature. @param on input: whether to */
         public Pulse withSkinSignature(boolean on) {
-            return new Pulse(method, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, on);
+            return new Pulse(method, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, on,
+                    greenFallback);
+        }
+
+        /** A copy with or without the fallback to GREEN. @param on input: whether to fall back */
+        public Pulse withGreenFallback(boolean on) {
+            return new Pulse(method, fusion, windowSec, minHz, maxHz, snrHalfWidthHz, subharmonicRatio, skinSignature,
+                    on);
         }
     }
 

@@ -76,6 +76,7 @@ import java.util.stream.Stream;
  *   --hrv-gate-open  report SDNN and RMSSD whenever beats were found (measures beat timing, not the gate)
  *   --ignore-key-frames  the engine sees the traces without the decoder's key-frame and predicted marks, as if
  *                    the video were coded frame by frame (what HRV would read through inter-frame coding)
+ *   --green-fallback on|off  PBV's fallback to GREEN below its gate (default: the engine's, on since stop 20)
  *   --pbv-signature skin|fixed  PBV may also use the skin's own measured signature (default: the engine's, skin)
  *   --hrv-window S   window of the method for HRV's second beat wave, s (default: the engine's; the pulse
  *                    window, 1.6, times the beats on the heart-rate wave alone)
@@ -298,6 +299,8 @@ public final class VitalsBenchmark {
         String signature = opt(args, "--pbv-signature", null);
         skinSignature = signature == null ? VitalsSettings.DEFAULTS.pulse().skinSignature() : signature.equals("skin");
         System.out.printf("PBV signature: %s%n", skinSignature ? "standard or the skin's own" : "standard only");
+        String fallback = opt(args, "--green-fallback", null);
+        greenFallback = fallback == null ? VitalsSettings.DEFAULTS.pulse().greenFallback() : fallback.equals("on");
         String beatWindow = opt(args, "--hrv-window", null);
         hrvBeatWindowSec = beatWindow == null ? VitalsSettings.DEFAULTS.hrv().beatWindowSec()
                 : Double.parseDouble(beatWindow);
@@ -494,7 +497,8 @@ public final class VitalsBenchmark {
                 }
             }
             line.append(String.format(" %s %s/%s/%s/%s %.1fdB%s%s", m, fmt(got[0]), fmt(got[1]), fmt(got[2]),
-                    fmt(got[3]), r.pulseSnrDb(), a.pbvSignature() == null ? "" : " (skin signature)",
+                    fmt(got[3]), r.pulseSnrDb(), (a.pbvSignature() == null ? "" : " (skin signature)")
+                            + (a.fallbackFrom() == null ? "" : " (GREEN in its place)"),
                     r.failure() == null ? ""
                             : String.format(" err %d (peak %.1f)", r.failure().code(), 60 * a.heartRateHz())));
         }
@@ -525,13 +529,15 @@ public final class VitalsBenchmark {
     private static int hrvNoiseRuns = VitalsSettings.DEFAULTS.hrv().noiseRuns();
     /** Window of the method for HRV's second beat wave (--hrv-window). */
     private static double hrvBeatWindowSec = VitalsSettings.DEFAULTS.hrv().beatWindowSec();
+    /** Whether PBV may fall back to GREEN (--green-fallback on|off). */
+    private static boolean greenFallback = VitalsSettings.DEFAULTS.pulse().greenFallback();
     /** Whether PBV may use the skin's own measured signature (--pbv-signature skin|fixed). */
     private static boolean skinSignature = VitalsSettings.DEFAULTS.pulse().skinSignature();
 
     static VitalsSettings settings(PulseMethod m) {
         VitalsSettings s = VitalsSettings.DEFAULTS.withMethod(m);
         s = s.withHrv(s.hrv().withNoiseRuns(hrvNoiseRuns).withBeatWindowSec(hrvBeatWindowSec))
-                .withPulse(s.pulse().withSkinSignature(skinSignature));
+                .withPulse(s.pulse().withSkinSignature(skinSignature).withGreenFallback(greenFallback));
         return hrvGateOpen ? hrvGateOpened(s) : s;
     }
 

@@ -367,8 +367,9 @@ class DefaultVitalsEngineTest {
      */
     @Test
     void pbvUsesTheSkinsOwnSignatureWhenLightOrCameraMoveIt() {
+        // PBV alone: with the fallback, GREEN could stand in for the fixed signature's weak pulse
         VitalsSettings fixed = VitalsSettings.DEFAULTS
-                .withPulse(VitalsSettings.DEFAULTS.pulse().withSkinSignature(false));
+                .withPulse(VitalsSettings.DEFAULTS.pulse().withSkinSignature(false).withGreenFallback(false));
         for (long seed = 1; seed <= 3; seed++) {
             SyntheticScan scan = SyntheticScan.realistic(62, seed);
             scan.pulseDirection = new double[] {0.13, 1.0, 0.05};
@@ -387,6 +388,77 @@ class DefaultVitalsEngineTest {
         VitalsAnalysis own = engine.analyse(white);
         assertThat(own.pbvSignature()).isNull();
         assertThat(own.result()).isEqualTo(new DefaultVitalsEngine(fixed).estimate(white));
+    }
+
+    /**
+     * PBV below its gate with GREEN passing at PBV's own peak: GREEN's result is reported, and the analysis says
+     * whose. Made here with a pulse colour far from PBV's signature and the skin's own signature off, so that PBV
+     * treats most of the pulse as noise: on these two scans its peak is right (62.8 and 62.2 bpm) at -0.1 and
+     * -0.3 dB, error 11, while the green channel carries the pulse whole. Without the fallback PBV's error
+     * stands; a method other than PBV never falls back; a scan PBV reads itself stays PBV's.
+     */
+    @Test
+    void aPulseTooWeakForPbvIsTakenFromGreenWhenGreenPassesAtPbvsPeak() {
+        VitalsSettings fixed = VitalsSettings.DEFAULTS
+                .withPulse(VitalsSettings.DEFAULTS.pulse().withSkinSignature(false));
+        VitalsSettings noFallback = fixed.withPulse(fixed.pulse().withGreenFallback(false));
+        long[] seeds = {3, 2};
+        double[] noise = {0.0006, 0.002};
+        for (int i = 0; i < seeds.length; i++) {
+            SignalTraces traces = farFromPbv(seeds[i], noise[i]);
+            VitalsAnalysis pbv = new DefaultVitalsEngine(noFallback).analyse(traces);
+            VitalsAnalysis green = with(PulseMethod.GREEN).analyse(traces);
+            VitalsAnalysis a = new DefaultVitalsEngine(fixed).analyse(traces);
+            String as = "seed " + seeds[i];
+            assertThat(pbv.pulseGate()).as(as).isEqualTo(VitalsAnalysis.PulseGate.LOW_SNR);
+            assertThat(pbv.result().failure()).isEqualTo(VitalsResult.SignalFailure.PULSE_QUALITY);
+            assertThat(60 * pbv.heartRateHz()).as(as).isCloseTo(62, within(1.0));
+            assertThat(green.result().heartRateBpm()).as(as).isCloseTo(62, within(0.5));
+            assertThat(a.method()).as(as).isEqualTo(PulseMethod.GREEN);
+            assertThat(a.result()).isEqualTo(green.result());
+            assertThat(a.fallbackFrom().method()).isEqualTo(PulseMethod.PBV);
+            assertThat(a.fallbackFrom().result()).isEqualTo(pbv.result());
+            assertThat(a.summary()).startsWith("GREEN in place of PBV (its peak ").contains("below its gate")
+                    .contains("heart rate reported");
+        }
+        SignalTraces traces = farFromPbv(3, 0.0006);
+        VitalsAnalysis pos = with(PulseMethod.POS).analyse(traces);
+        assertThat(pos.fallbackFrom()).isNull();
+        assertThat(pos.method()).isEqualTo(PulseMethod.POS);
+        SignalTraces white = SyntheticScan.realistic(62, 3).build();
+        VitalsAnalysis own = new DefaultVitalsEngine(fixed).analyse(white);
+        assertThat(own.fallbackFrom()).isNull();
+        assertThat(own.method()).isEqualTo(PulseMethod.PBV);
+        assertThat(own.result().heartRateBpm()).isCloseTo(62, within(1.0));
+    }
+
+    /**
+     * GREEN's rate must lie at PBV's own spectral peak. On this scan (the same far colour) PBV's peak is the
+     * pulse's second harmonic (123 bpm) at -2.8 dB; GREEN passes at 62, which is right, but the two disagree, so
+     * PBV's error 11 stands: the rule takes GREEN only where the two methods see the same rhythm.
+     */
+    @Test
+    void greenIsNotReportedInPbvsPlaceWhenItsRateIsElsewhereThanPbvsPeak() {
+        VitalsSettings fixed = VitalsSettings.DEFAULTS
+                .withPulse(VitalsSettings.DEFAULTS.pulse().withSkinSignature(false));
+        SignalTraces traces = farFromPbv(1, 0.0006);
+        VitalsAnalysis pbv = new DefaultVitalsEngine(fixed.withPulse(fixed.pulse().withGreenFallback(false)))
+                .analyse(traces);
+        VitalsAnalysis green = with(PulseMethod.GREEN).analyse(traces);
+        assertThat(pbv.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.LOW_SNR);
+        assertThat(60 * pbv.heartRateHz()).isCloseTo(124, within(1.5));
+        assertThat(green.result().heartRateBpm()).isCloseTo(62, within(0.5));
+        VitalsAnalysis a = new DefaultVitalsEngine(fixed).analyse(traces);
+        assertThat(a.fallbackFrom()).isNull();
+        assertThat(a.result()).isEqualTo(pbv.result());
+    }
+
+    /** A 62 bpm scan whose pulse is nearly green alone (red 0.13 and blue 0.05 of it), far from PBV's signature. */
+    private static SignalTraces farFromPbv(long seed, double noise) {
+        SyntheticScan scan = SyntheticScan.realistic(62, seed);
+        scan.pulseDirection = new double[] {0.13, 1.0, 0.05};
+        scan.noise = noise;
+        return scan.build();
     }
 
     /** A colour change as strong in red and blue as in green is shading or exposure, never taken for the skin's. */

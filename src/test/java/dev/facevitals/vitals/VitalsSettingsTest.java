@@ -69,11 +69,13 @@ class VitalsSettingsTest {
                 .hasMessageContaining("filterOrder");
         assertThatThrownBy(() -> new VitalsSettings.Signal(30, 20, -1, 0.04, 4, 15, 0.01))
                 .hasMessageContaining("maxGapSec");
-        assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 2, 1, 0.1, 0.1, true))
+        assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 2, 1, 0.1, 0.1, true,
+                true))
                 .hasMessageContaining("maxHz");
-        assertThatThrownBy(() -> new VitalsSettings.Pulse(null, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0.1, true))
+        assertThatThrownBy(() -> new VitalsSettings.Pulse(null, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0.1, true, true))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0, true))
+        assertThatThrownBy(() -> new VitalsSettings.Pulse(PulseMethod.POS, FusionMode.BEST, 1.6, 0.7, 4, 0.1, 0, true,
+                true))
                 .hasMessageContaining("subharmonicRatio");
         assertThatThrownBy(() -> new VitalsSettings.Quality(Double.NaN, 0.03, 10, 0.005, 0.02, 0.005))
                 .hasMessageContaining("minPulseSnrDb");

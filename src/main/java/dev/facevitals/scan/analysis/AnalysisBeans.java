@@ -60,7 +60,8 @@ public class AnalysisBeans {
         return new DefaultVitalsEngine(s.withSignal(new VitalsSettings.Signal(g.resampleHz(), min, g.maxGapSec(),
                 g.detrendCutoffHz(), g.filterOrder(), g.spectrumSegmentSec(), g.spectrumResolutionHz()))
                 .withHrv(h.withNoiseRuns(config.hrvNoiseRuns()))
-                .withPulse(s.pulse().withSkinSignature(config.pbvSkinSignature())));
+                .withPulse(s.pulse().withSkinSignature(config.pbvSkinSignature())
+                        .withGreenFallback(config.pbvGreenFallback())));
     }
 
     @Produces

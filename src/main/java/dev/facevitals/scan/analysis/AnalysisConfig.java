@@ -59,6 +59,14 @@ public interface AnalysisConfig {
     @WithDefault("true")
     boolean pbvSkinSignature();
 
+    /**
+     * With PBV, when its pulse is too weak for the gate (error 11) and GREEN on the same traces passes the whole
+     * gate within 2 bpm of PBV's own spectral peak, report GREEN's result (docs/vitals.md, "Stop 20"); false
+     * keeps PBV's error.
+     */
+    @WithDefault("true")
+    boolean pbvGreenFallback();
+
     /** Operators may bring their own models: a path or classpath: location with its SHA-256. */
     Model detectorModel();
 

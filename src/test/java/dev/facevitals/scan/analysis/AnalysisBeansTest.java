@@ -90,6 +90,11 @@ class AnalysisBeansTest {
             }
 
             @Override
+            public boolean pbvGreenFallback() {
+                return true;
+            }
+
+            @Override
             public Model detectorModel() {
                 return bundled;
             }
