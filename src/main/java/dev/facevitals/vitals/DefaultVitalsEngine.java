@@ -102,8 +102,8 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             return a;
         }
         // the pulse is there but below PBV's gate: where the colours carry it coarsely (a call's VP8 codes chroma
-        // at a quarter of the luma's resolution and with fewer bits), the green channel alone may hold it better;
-        // GREEN must pass its own gate, motion and light checks included, at PBV's own peak
+        // at a quarter of the luma's resolution), the green channel alone may hold it better; GREEN must pass its
+        // own gate, motion and light checks included, at PBV's own peak
         VitalsAnalysis g = new DefaultVitalsEngine(settings.withMethod(PulseMethod.GREEN)).analyseOnce(traces);
         Double rate = g.result().heartRateBpm();
         if (rate == null || !(Math.abs(rate - 60 * a.heartRateHz()) <= GREEN_AGREEMENT_BPM)) {
