@@ -171,10 +171,6 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
                            Double rmssdMs) {
     }
 
-    /**
-     * One line saying what the engine saw and decided, for the scan's log: the method, the spectral peak and
-     * SNR per region, the heart-rate gate, each beat wave's HRV gate and the breathing sources used.
-     */
     /** This analysis, reported in place of {@code configured}'s (whose pulse was too weak for its gate). */
     VitalsAnalysis asFallbackFrom(VitalsAnalysis configured) {
         return new VitalsAnalysis(result, method, sampleRateHz, segmentStartSec, segmentDurationSec, regions,
@@ -182,6 +178,11 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
                 levelSteps, lightRemovedHz, beatWaves, respiration, pbvSignature, configured);
     }
 
+    /**
+     * One line saying what the engine saw and decided, for the scan's log: the method (and the one it stood in
+     * for), the spectral peak and SNR per region, the heart-rate gate, each beat wave's HRV gate and the breathing
+     * sources used.
+     */
     public String summary() {
         StringBuilder s = new StringBuilder(method.name());
         if (fallbackFrom != null) {

@@ -121,8 +121,8 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      * @param greenFallback    PBV only (default true): when PBV's pulse is too weak for the gate (error 11, not
      *                         10) and GREEN on the same traces passes every test of the gate at a rate within
      *                         {@link DefaultVitalsEngine#GREEN_AGREEMENT_BPM} of PBV's own spectral peak, GREEN's
-     *                         result is reported (coarse chroma, as a call's VP8 codes it, costs PBV's colour
-     *                         projection more than the green channel; docs/vitals.md, "Stop 20")
+     *                         result is reported (through a call's VP8, whose chroma is coarse, GREEN read
+     *                         rates that PBV withheld at the same peak; docs/vitals.md, "Stop 20")
      */
     public record Pulse(PulseMethod method, FusionMode fusion, double windowSec, double minHz, double maxHz,
                         double snrHalfWidthHz, double subharmonicRatio, boolean skinSignature,
