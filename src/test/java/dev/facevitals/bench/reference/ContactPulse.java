@@ -1,11 +1,18 @@
 package dev.facevitals.bench.reference;
 
+import static dev.facevitals.vitals.signal.Stats.median;
+
+import dev.facevitals.vitals.hrv.Hrv;
+import dev.facevitals.vitals.signal.Peaks;
+import dev.facevitals.vitals.signal.Resampler;
 import java.util.Arrays;
 
 /**
  * Beats, and the heart rate and HRV they give, from a contact pulse wave: the finger PPG of a pulse oximeter
  * recorded beside a video, which is what a real video's rPPG is measured against. Independent of the vitals
- * engine's own beat detection, so the two do not share a mistake.
+ * engine's own beat detection, so the two do not share a mistake; the textbook parts (SDNN, RMSSD and pNN50 of
+ * the accepted intervals, medians, linear resampling) are the engine's own {@code Hrv}, {@code Stats} and
+ * {@code Resampler}.
  *
  * <p>A contact PPG is clean; the work is in the timing. The public datasets sample it at 30-60 Hz, and a beat
  * taken at a sample moves by up to half a sample (8-17 ms), which alone adds more to RMSSD than the 10 ms the
@@ -57,38 +64,18 @@ public final class ContactPulse {
     public record Beats(double[] timesSec, double[] intervalsMs, boolean[] accepted, boolean inverted,
                         double periodSec, double rateHz) {
 
-        /** Heart rate and HRV of the accepted intervals (NaN where there are too few). */
+        /**
+         * Heart rate (60 over the mean accepted interval) and HRV of the accepted intervals, by the same
+         * definitions the engine reports ({@link Hrv#compute}); NaN where there are too few.
+         */
         public Stats stats() {
+            Hrv h = Hrv.compute(intervalsMs, accepted);
             double sum = 0;
-            int n = 0;
             for (int i = 0; i < intervalsMs.length; i++) {
-                if (accepted[i]) {
-                    sum += intervalsMs[i];
-                    n++;
-                }
+                sum += accepted[i] ? intervalsMs[i] : 0;
             }
-            double mean = n == 0 ? Double.NaN : sum / n;
-            double var = 0;
-            for (int i = 0; i < intervalsMs.length; i++) {
-                if (accepted[i]) {
-                    var += (intervalsMs[i] - mean) * (intervalsMs[i] - mean);
-                }
-            }
-            double ss = 0;
-            int pairs = 0;
-            int over50 = 0;
-            for (int i = 1; i < intervalsMs.length; i++) {
-                if (accepted[i] && accepted[i - 1]) {
-                    double d = intervalsMs[i] - intervalsMs[i - 1];
-                    ss += d * d;
-                    pairs++;
-                    over50 += Math.abs(d) > 50 ? 1 : 0;
-                }
-            }
-            return new Stats(timesSec.length, intervalsMs.length, n, 60000 / mean,
-                    n < 2 ? Double.NaN : Math.sqrt(var / (n - 1)),
-                    pairs == 0 ? Double.NaN : Math.sqrt(ss / pairs),
-                    pairs == 0 ? Double.NaN : 100.0 * over50 / pairs);
+            return new Stats(timesSec.length, intervalsMs.length, h.accepted(), 60000 / (sum / h.accepted()),
+                    h.sdnnMs(), h.rmssdMs(), h.pnn50Pct());
         }
     }
 
@@ -239,20 +226,10 @@ public final class ContactPulse {
         return new double[][] {Arrays.copyOf(ts, n), Arrays.copyOf(ys, n)};
     }
 
-    /** Linear interpolation onto {@code fs} samples a second from the first sample's time. */
+    /** Linear interpolation onto {@code fs} samples a second from the first sample's time, gaps bridged. */
     static double[] resample(double[] t, double[] y, int fs) {
         int m = (int) Math.floor((t[t.length - 1] - t[0]) * fs) + 1;
-        double[] out = new double[m];
-        int j = 0;
-        for (int i = 0; i < m; i++) {
-            double at = t[0] + (double) i / fs;
-            while (j < t.length - 2 && t[j + 1] < at) {
-                j++;
-            }
-            double f = (at - t[j]) / (t[j + 1] - t[j]);
-            out[i] = y[j] + Math.max(0, Math.min(1, f)) * (y[j + 1] - y[j]);
-        }
-        return out;
+        return Resampler.linear(t, y, t[0], fs, m, Double.POSITIVE_INFINITY);
     }
 
     /** Centred moving mean over {@code width} samples (odd), shrinking at the ends. */
@@ -289,15 +266,10 @@ public final class ContactPulse {
         }
         for (int lag = lo; lag <= hi; lag++) {
             if (r[lag] >= 0.8 * best && r[lag] >= r[lag - 1] && r[lag] >= r[lag + 1]) {
-                return parabolicPeak(r, lag) / fs;
+                return (lag + Peaks.parabolicOffset(r[lag - 1], r[lag], r[lag + 1])) / fs;
             }
         }
         return 1.0; // no rhythm: a beat a second keeps the search sane, and the intervals will say the rest
-    }
-
-    private static double parabolicPeak(double[] r, int k) {
-        double den = r[k - 1] - 2 * r[k] + r[k + 1];
-        return den >= 0 ? k : k + 0.5 * (r[k - 1] - r[k + 1]) / den;
     }
 
     private static boolean highestWithin(double[] x, int i, int reach) {
@@ -488,12 +460,5 @@ public final class ContactPulse {
         for (int i = 0; i < x.length; i++) {
             x[i] = -x[i];
         }
-    }
-
-    static double median(double[] x) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 }

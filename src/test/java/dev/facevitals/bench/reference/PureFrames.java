@@ -90,19 +90,17 @@ public final class PureFrames {
         long t0 = stamps.get(0)[0];
         try (ClipEncoder out = new ClipEncoder(video, ClipEncoder.Settings.of(ClipEncoder.Codec.FFV1, w, h))) {
             byte[] bgr = new byte[w * h * 3];
+            int[] argb = new int[w * h];
             for (long[] st : stamps) {
                 BufferedImage img = read(names.get((int) st[1]));
                 if (img.getWidth() < w || img.getHeight() < h) {
                     throw new IOException(names.get((int) st[1]) + ": smaller than the first frame");
                 }
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        int rgb = img.getRGB(x, y);
-                        int o = 3 * (y * w + x);
-                        bgr[o] = (byte) rgb;
-                        bgr[o + 1] = (byte) (rgb >> 8);
-                        bgr[o + 2] = (byte) (rgb >> 16);
-                    }
+                img.getRGB(0, 0, w, h, argb, 0, w);
+                for (int i = 0; i < argb.length; i++) {
+                    bgr[3 * i] = (byte) argb[i];
+                    bgr[3 * i + 1] = (byte) (argb[i] >> 8);
+                    bgr[3 * i + 2] = (byte) (argb[i] >> 16);
                 }
                 out.write(bgr, Math.round((st[0] - t0) / 1e9 * ClipEncoder.TIMESCALE));
             }
