@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -448,10 +449,16 @@ public final class VitalsBenchmark {
             tapped[0] = TraceFiles.withoutKeyFrames(tapped[0]);
         }
         double sec = (System.nanoTime() - t0) / 1e9;
+        Map<PulseMethod, VitalsAnalysis> analyses = new EnumMap<>(PulseMethod.class);
+        if (tapped[0] != null) {
+            for (PulseMethod m : METHODS) {
+                analyses.put(m, new DefaultVitalsEngine(settings(m)).analyse(tapped[0]));
+            }
+        }
         String cut = "";
         if (reference != null && tapped[0] != null) {
             // every method analyses the same stretch: the traces' longest one with a face and skin
-            VitalsAnalysis at = new DefaultVitalsEngine(settings(PulseMethod.PBV)).analyse(tapped[0]);
+            VitalsAnalysis at = analyses.get(PulseMethod.PBV);
             double from = at.segmentStartSec();
             double to = from + at.segmentDurationSec();
             if (Double.isFinite(from) && Double.isFinite(to)) {
@@ -480,7 +487,7 @@ public final class VitalsBenchmark {
                 }
                 continue;
             }
-            VitalsAnalysis a = new DefaultVitalsEngine(settings(m)).analyse(tapped[0]);
+            VitalsAnalysis a = analyses.get(m);
             VitalsResult r = a.result();
             if (r.failure() != null) {
                 cell.failures.merge(r.failure().code(), 1, Integer::sum);
