@@ -95,8 +95,13 @@ public final class DefaultVitalsEngine implements VitalsEngine {
 
     @Override
     public VitalsAnalysis analyse(SignalTraces traces) {
-        VitalsAnalysis a = analyseOnce(traces);
         VitalsSettings.Pulse pul = settings.pulse();
+        PreparedTraces.Outcome outcome = PreparedTraces.prepare(traces, settings.signal());
+        if (outcome.failure() != null) {
+            return VitalsAnalysis.early(outcome.failure(), pul.method(), settings.signal().resampleHz());
+        }
+        Prepared prepared = prepare(outcome.traces());
+        VitalsAnalysis a = analyse(traces, prepared);
         if (pul.method() != PulseMethod.PBV || !pul.greenFallback()
                 || a.pulseGate() != VitalsAnalysis.PulseGate.LOW_SNR) {
             return a;
@@ -104,7 +109,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         // the pulse is there but below PBV's gate: where the colours carry it coarsely (a call's VP8 codes chroma
         // at a quarter of the luma's resolution), the green channel alone may hold it better; GREEN must pass its
         // own gate, motion and light checks included, at PBV's own peak
-        VitalsAnalysis g = new DefaultVitalsEngine(settings.withMethod(PulseMethod.GREEN)).analyseOnce(traces);
+        VitalsAnalysis g = new DefaultVitalsEngine(settings.withMethod(PulseMethod.GREEN)).analyse(traces, prepared);
         Double rate = g.result().heartRateBpm();
         if (rate == null || !(Math.abs(rate - 60 * a.heartRateHz()) <= GREEN_AGREEMENT_BPM)) {
             return a;
@@ -112,17 +117,43 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         return g.asFallbackFrom(a);
     }
 
-    private VitalsAnalysis analyseOnce(SignalTraces traces) {
+    /**
+     * What every method's analysis of one scan starts from, whatever the method: the prepared traces without the
+     * camera's exposure steps, and the face's motion and the colours' artefacts in the pulse band, which the gate
+     * weighs. Computed once per scan, so that GREEN standing in for PBV does not prepare the traces again.
+     */
+    private record Prepared(PreparedTraces traces, int[] levelSteps, double motion, double artefact) {
+    }
+
+    private Prepared prepare(PreparedTraces resampled) {
         VitalsSettings.Signal sig = settings.signal();
         VitalsSettings.Pulse pul = settings.pulse();
-        PreparedTraces.Outcome outcome = PreparedTraces.prepare(traces, sig);
-        if (outcome.failure() != null) {
-            return VitalsAnalysis.early(outcome.failure(), pul.method(), sig.resampleHz());
-        }
         // a camera's auto-exposure stepping its gain moves every region's level at once, by far more than the
         // pulse: found on the regions' common mode and taken out of each trace before anything else
-        int[] levelSteps = outcome.traces().levelSteps();
-        PreparedTraces p = outcome.traces().withoutLevelSteps(levelSteps);
+        int[] levelSteps = resampled.levelSteps();
+        PreparedTraces p = resampled.withoutLevelSteps(levelSteps);
+        double motion = RgbQuality.motionRatio(p.faceX, p.faceY, p.faceSize, p.fs, pul.minHz(), pul.maxHz());
+        int regions = p.regions();
+        double[][] channels = new double[3 * regions][];
+        for (int k = 0; k < regions; k++) {
+            channels[3 * k] = p.red[k];
+            channels[3 * k + 1] = p.green[k];
+            channels[3 * k + 2] = p.blue[k];
+        }
+        int segment = Math.max(1, (int) Math.round(sig.spectrumSegmentSec() * p.fs));
+        double artefact = RgbQuality.artefactRatio(channels, p.fs, pul.minHz(), pul.maxHz(), sig.detrendCutoffHz(),
+                segment);
+        return new Prepared(p, levelSteps, motion, artefact);
+    }
+
+    /** This engine's method on a scan's prepared traces; {@code traces} for the codec's frame marks. */
+    private VitalsAnalysis analyse(SignalTraces traces, Prepared prepared) {
+        VitalsSettings.Signal sig = settings.signal();
+        VitalsSettings.Pulse pul = settings.pulse();
+        int[] levelSteps = prepared.levelSteps();
+        PreparedTraces p = prepared.traces();
+        double motion = prepared.motion();
+        double artefact = prepared.artefact();
         double fs = p.fs;
         int regions = p.regions();
 
@@ -150,15 +181,6 @@ public final class DefaultVitalsEngine implements VitalsEngine {
                 }
             }
         }
-        double motion = RgbQuality.motionRatio(p.faceX, p.faceY, p.faceSize, fs, pul.minHz(), pul.maxHz());
-        double[][] channels = new double[3 * regions][];
-        for (int k = 0; k < regions; k++) {
-            channels[3 * k] = p.red[k];
-            channels[3 * k + 1] = p.green[k];
-            channels[3 * k + 2] = p.blue[k];
-        }
-        double artefact = RgbQuality.artefactRatio(channels, fs, pul.minHz(), pul.maxHz(), sig.detrendCutoffHz(),
-                segment);
 
         VitalsAnalysis.PulseGate gate = pulseGate(p, rp, motion, artefact, sig.filterOrder(), chain);
         // the strongest rhythm in the colour of light, not blood (a screen flickering at a pulse-like rate, too
