@@ -11,5 +11,10 @@ public enum RespirationSource {
     /** Respiratory-induced amplitude variation: beat amplitudes (stroke volume changes with breathing). */
     RIAV,
     /** Respiratory-induced frequency variation: beat intervals (respiratory sinus arrhythmia). */
-    RIFV
+    RIFV;
+
+    /** Whether this source is a series sampled at the beats (their amplitudes or intervals). */
+    public boolean fromBeats() {
+        return this == RIAV || this == RIFV;
+    }
 }

@@ -151,6 +151,30 @@ class RespirationEstimatorTest {
     }
 
     /**
+     * Seen on a generated still face through VP8 at 0.5 Mbit/s (`call-500k-3`, breathing 21 /min): the head's
+     * vertical motion at 21.4 /min, the beat intervals (17 of 32 kept around the key frames) at 11.0, both at
+     * quality 1.0. A beat series can show a rhythm at half the breathing, so it takes the half only with a
+     * source of the face beside it.
+     */
+    @Test
+    void aBeatSeriesAloneAtHalfTheWinnersRateDoesNotTakeIt() {
+        RespirationResult r = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.3567, 1.0),
+                new RespirationEstimate(RIIV, 0.665, 0.51), new RespirationEstimate(RIAV, 0.1833, 0.43),
+                new RespirationEstimate(RIFV, 0.1833, 1.0)));
+        assertThat(r.frequencyHz()).isEqualTo(0.3567);
+        assertThat(r.used()).extracting(RespirationEstimate::source).containsExactly(FACE_Y);
+        // with the face's size at the half as well, the half is the breathing (though its group weighs less)
+        RespirationResult withFace = est.fuse(List.of(new RespirationEstimate(FACE_Y, 0.3567, 1.0),
+                new RespirationEstimate(RIIV, 0.36, 0.95), new RespirationEstimate(FACE_SIZE, 0.18, 0.92),
+                new RespirationEstimate(RIFV, 0.1833, 0.99)));
+        assertThat(withFace.frequencyHz()).isCloseTo((0.18 * 0.92 + 0.1833 * 0.99) / 1.91, within(1e-12));
+        assertThat(RIFV.fromBeats()).isTrue();
+        assertThat(RIAV.fromBeats()).isTrue();
+        assertThat(FACE_Y.fromBeats()).isFalse();
+        assertThat(RIIV.fromBeats()).isFalse();
+    }
+
+    /**
      * Seen on a generated face turning a little under a side light (`motion-quarter-1`): the skin's level at
      * 37.6 /min with quality 1.0 beat the head's vertical motion at the true 15.6 (0.995). Sources that need
      * company count only in a group with another kind of source.
