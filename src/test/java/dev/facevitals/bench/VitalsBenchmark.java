@@ -57,7 +57,8 @@ import java.util.stream.Stream;
  *                    pulse colour unlike PBV's signature; call: the h264 clips' frames as a video call's VP8; and
  *                    key-rate: as x264 with the heart at 60 or 120 bpm, on the key frames' 1 Hz line; x265:
  *                    the h264 clips' frames as a phone's HEVC; x264-720p: as x264 at 1280 x 720, the same
- *                    bits per pixel)
+ *                    bits per pixel; x264-1m, x264-500k, x264-250k and call-500k: x264 and call at lower
+ *                    bit rates)
  *   --videos DIR     also every video in DIR (or up to three folders below) with a truth JSON beside it
  *                    ({@code bench.reference.ReferenceImport} writes it from a contact PPG: UBFC-rPPG's, PURE's
  *                    and UBFC-Phys's layouts, or a CSV; the truth is then cut to the stretch the engine analysed)
@@ -178,6 +179,20 @@ public final class VitalsBenchmark {
                     .bitrate(6_000_000));
 
     /**
+     * Run only when named, on the h264 clips' frames (same faces, rates and seeds): {@code x264} and {@code call}
+     * at lower bit rates, to find how far a client can cut the bit budget before the pulse is lost. x264 as in
+     * {@code x264} (a key frame every second) at 1, 0.5 and 0.25 Mbit/s at 640 x 480 (a phone's 2 Mbit/s is
+     * 14 Mbit/s at 1080p; 0.25 Mbit/s, 1.7 Mbit/s there, is what a messaging app sends); VP8 as in {@code call}
+     * at 0.5 Mbit/s (a call on a poor link).
+     */
+    static final List<Condition> BIT_RATE_SWEEP = List.of(
+            new Condition("x264-1m", "as x264 at 1 Mbit/s", b -> PHONE_X264.apply(b).bitrate(1_000_000)),
+            new Condition("x264-500k", "as x264 at 0.5 Mbit/s", b -> PHONE_X264.apply(b).bitrate(500_000)),
+            new Condition("x264-250k", "as x264 at 0.25 Mbit/s", b -> PHONE_X264.apply(b).bitrate(250_000)),
+            new Condition("call-500k", "as call at 0.5 Mbit/s",
+                    b -> CALL.options().apply(b).bitrate(500_000), ".webm"));
+
+    /**
      * Run only when named, on the h264 clips' faces at the rates of {@link #RATES} (so with seeds of its own):
      * x264 as in {@code x264} (a key frame every second) with the heart on the key frames' 1 Hz line or its
      * harmonic, where an artefact of the key frames and the pulse share a frequency.
@@ -202,9 +217,12 @@ public final class VitalsBenchmark {
      * changed): the head-motion sweep on motion's, the pulse colour on still's, the other encoders on h264's.
      * {@code key-rate} takes h264's faces only: its rates ({@link #RATES}), and so its seeds, are its own.
      */
-    static final Map<String, String> SLOTS = Map.of("motion-half", "motion", "motion-quarter", "motion",
-            "green-pulse", "still", "x264", "h264", "call", "h264", "key-rate", "h264", "x265", "h264",
-            "x264-720p", "h264");
+    static final Map<String, String> SLOTS = Map.ofEntries(
+            Map.entry("motion-half", "motion"), Map.entry("motion-quarter", "motion"),
+            Map.entry("green-pulse", "still"), Map.entry("x264", "h264"), Map.entry("call", "h264"),
+            Map.entry("key-rate", "h264"), Map.entry("x265", "h264"), Map.entry("x264-720p", "h264"),
+            Map.entry("x264-1m", "h264"), Map.entry("x264-500k", "h264"), Map.entry("x264-250k", "h264"),
+            Map.entry("call-500k", "h264"));
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
@@ -318,6 +336,7 @@ public final class VitalsBenchmark {
                 all.add(KEY_RATE);
                 all.add(X265);
                 all.add(X264_720P);
+                all.addAll(BIT_RATE_SWEEP);
                 for (Condition c : all) {
                     boolean optIn = !CONDITIONS.contains(c);
                     if (named == null ? optIn : !named.contains(c.name())) {

@@ -652,7 +652,6 @@ public final class SyntheticClip {
                 shade[x] = (float) (1 + c.sideLight() * Math.tanh((edge - x) / (0.5 * fs)));
             }
             // Mask byte (0-255) times this is the highlight in levels; highlights change as the head turns.
-            // Mask byte (0-255) times this is the highlight in levels; highlights change as the head turns.
             float spec = (float) (c.specular() * (0.7 + 0.3 * Math.cos(3 * yaw)));
             int noiseAt = noiseOffsets.nextInt(NOISE_TABLE);
             int noiseMask = NOISE_TABLE - 1;
