@@ -63,6 +63,8 @@ public class Scan {
     public Integer videoHeight;
     @Column(name = "video_frames")
     public Integer videoFrames;
+    @Column(name = "video_bitrate_mbps")
+    public Double videoBitrateMbps;
 
     @Column(name = "heart_rate_bpm")
     public Double heartRateBpm;

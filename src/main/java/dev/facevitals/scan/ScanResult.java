@@ -16,7 +16,9 @@ public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, Off
                          String timezone, String performerRef, String patientRef, Video video,
                          Biomarkers biomarkers, Quality quality, Liveness liveness, Error error) {
 
-    public record Video(Double durationS, Double fps, Integer width, Integer height, Integer frames) {
+    /** @param bitrateMbps the uploaded file's size over its duration, Mbit/s */
+    public record Video(Double durationS, Double fps, Integer width, Integer height, Integer frames,
+                        Double bitrateMbps) {
     }
 
     public record Biomarkers(Double heartRateBpm, Double respiratoryRateBpm, Double hrvSdnnMs, Double hrvRmssdMs,
@@ -50,7 +52,8 @@ public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, Off
     public static ScanResult of(Scan s) {
         boolean finished = s.statusEnum().isFinal();
         Video video = s.videoFrames == null ? null
-                : new Video(s.videoDurationS, s.videoFps, s.videoWidth, s.videoHeight, s.videoFrames);
+                : new Video(s.videoDurationS, s.videoFps, s.videoWidth, s.videoHeight, s.videoFrames,
+                s.videoBitrateMbps);
         Biomarkers biomarkers = s.statusEnum() == ScanStatus.DONE
                 ? new Biomarkers(s.heartRateBpm, s.respiratoryRateBpm, s.hrvSdnnMs, s.hrvRmssdMs, s.hrvPnn50Pct,
                 s.stressIndex)

@@ -277,6 +277,7 @@ public class ScanService {
             scan.videoWidth = outcome.video().width();
             scan.videoHeight = outcome.video().height();
             scan.videoFrames = outcome.video().frames();
+            scan.videoBitrateMbps = round(outcome.video().bitrateMbps(), 3);
         }
         scan.faceCoverage = outcome.faceCoverage() == null ? null : round(outcome.faceCoverage(), 3);
         VitalsResult v = outcome.vitals();

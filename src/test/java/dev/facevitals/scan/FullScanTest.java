@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.facevitals.scan.analysis.ScanFailure;
 import dev.facevitals.testing.Clips;
 import dev.facevitals.testing.KafkaProbe;
 import dev.facevitals.testing.LocalStackResource;
@@ -62,6 +63,26 @@ class FullScanTest {
         assertThat(result.getMap("")).containsKey("biomarkers");
         assertThat(result.<Object>get("biomarkers")).isNull();
         assertThat(result.getDouble("video.duration_s")).isCloseTo(8.0, within(0.2));
+    }
+
+    /**
+     * A faint pulse through FFmpeg's MPEG-4 encoder asked for 0.15 Mbit/s (at its coarsest quantiser the file
+     * comes out at about 0.8 Mbit/s, 0.087 bits per pixel of each frame): the quality error says how far the file
+     * was compressed and what to record at, and the result carries the bit rate.
+     */
+    @Test
+    void aQualityErrorOnAHeavilyCompressedVideoSaysSo() throws Exception {
+        SyntheticTruth truth = Clips.clip("spine-150k", 70, 22, b -> b.pulseAmplitude(0.001)
+                .condition(SyntheticClip.Condition.SENSOR_NOISE).codec(ClipEncoder.Codec.MPEG4_RATE).bitrate(150_000));
+        Path file = Clips.path(truth);
+        JsonPath result = scan(file);
+        assertThat(result.getString("status")).as(result.prettify()).isEqualTo("failed");
+        assertThat(result.getString("error.error_type")).isEqualTo("QualityError");
+        assertThat(result.getString("error.message")).contains("The video is compressed to")
+                .contains("at 640x480 and 30 frames/s, record at 1.0 Mbit/s or more.");
+        double mbps = result.getDouble("video.bitrate_mbps");
+        assertThat(mbps).isCloseTo(Files.size(file) * 8 / result.getDouble("video.duration_s") / 1e6, within(0.002));
+        assertThat(mbps * 1e6 / (640 * 480 * result.getDouble("video.fps"))).isLessThan(ScanFailure.LOW_BITS_PER_PIXEL);
     }
 
     @Test
@@ -114,6 +135,8 @@ class FullScanTest {
         assertThat(result.getMap("biomarkers")).containsKeys("hrv_sdnn_ms", "hrv_rmssd_ms", "hrv_pnn50_pct",
                 "stress_index", "respiratory_rate_bpm");
         assertThat(result.getInt("video.frames")).isEqualTo(truth.frameCount());
+        assertThat(result.getDouble("video.bitrate_mbps")).isCloseTo(
+                Files.size(Clips.path(truth)) * 8 / result.getDouble("video.duration_s") / 1e6, within(0.002));
         assertThat(result.getDouble("quality.face_coverage")).isGreaterThan(0.9);
         // each null group says why, each reported one has no reason; these clips are shorter than HRV's 30 s
         assertThat(result.getMap("quality.withheld")).containsOnlyKeys("respiratory_rate", "hrv");

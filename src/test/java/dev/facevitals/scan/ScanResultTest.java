@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScanResultTest {
 
-    private static final AnalysisOutcome.VideoSummary VIDEO = new AnalysisOutcome.VideoSummary(30, 30, 640, 480, 900);
+    private static final AnalysisOutcome.VideoSummary VIDEO =
+            new AnalysisOutcome.VideoSummary(30, 30, 640, 480, 900, 2.04567);
 
     private static Scan scan() {
         Scan s = new Scan();
@@ -36,6 +37,17 @@ class ScanResultTest {
         assertThat(r.status()).isEqualTo("done");
         assertThat(r.biomarkers().respiratoryRateBpm()).isNull();
         assertThat(r.quality().withheld()).isEqualTo(new ScanResult.Withheld("head_sway", null));
+        assertThat(r.video()).isEqualTo(new ScanResult.Video(30.0, 30.0, 640, 480, 900, 2.046));
+    }
+
+    /** A file whose size or duration is unknown has no bit rate: null, not NaN or a made-up figure. */
+    @Test
+    void anUnknownBitRateIsNull() {
+        Scan s = scan();
+        ScanService.apply(s, AnalysisOutcome.failed(new AnalysisOutcome.VideoSummary(0, 30, 640, 480, 1, Double.NaN),
+                ScanFailure.unreadable("it has no playable frames")));
+        assertThat(ScanResult.of(s).video().bitrateMbps()).isNull();
+        assertThat(ScanResult.of(s).video().frames()).isEqualTo(1);
     }
 
     /** A retried scan that failed after an earlier attempt stored reasons keeps none: the error says why. */

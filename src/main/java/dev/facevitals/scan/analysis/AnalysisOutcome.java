@@ -14,8 +14,17 @@ public record AnalysisOutcome(VideoSummary video, VitalsResult vitals, Double fa
         this(video, vitals, faceCoverage, failure, null);
     }
 
-    /** @param durationS seconds between first and last frame timestamps; fps = frames per second over it */
-    public record VideoSummary(double durationS, double fps, int width, int height, int frames) {
+    /**
+     * @param durationS   seconds between first and last frame timestamps; fps = frames per second over it
+     * @param bitrateMbps the file's size over its duration, Mbit/s; NaN when either is unknown
+     */
+    public record VideoSummary(double durationS, double fps, int width, int height, int frames, double bitrateMbps) {
+
+        /** The file's bits per pixel of each frame (bit rate over pixels per second); NaN when unknown. */
+        public double bitsPerPixel() {
+            double pixelsPerSecond = (double) width * height * fps;
+            return pixelsPerSecond > 0 ? bitrateMbps * 1e6 / pixelsPerSecond : Double.NaN;
+        }
     }
 
     public static AnalysisOutcome failed(VideoSummary video, ScanFailure failure) {

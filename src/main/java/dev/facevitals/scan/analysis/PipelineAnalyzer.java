@@ -1,6 +1,9 @@
 package dev.facevitals.scan.analysis;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -70,6 +73,7 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
      */
     public AnalysisOutcome analyze(Path file, Progress progress, Consumer<SignalTraces> tracesTap) {
         long t0 = System.nanoTime();
+        long bytes = sizeOf(file);
         try (FrameSource source = decoder.open(file)) {
             VideoInfo info = source.info();
             try (SkinTraceRecorder recorder = vision.newRecorder(info.width(), info.height())) {
@@ -95,9 +99,14 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                         progress.frames(frames, info.frameEstimate());
                     }
                 } catch (VideoException e) {
-                    return AnalysisOutcome.failed(summary(info, frames, first, last), ScanFailure.unreadable(e.getMessage()));
+                    return AnalysisOutcome.failed(summary(info, frames, first, last, bytes),
+                            ScanFailure.unreadable(e.getMessage()));
                 }
-                AnalysisOutcome.VideoSummary video = summary(info, frames, first, last);
+                AnalysisOutcome.VideoSummary video = summary(info, frames, first, last, bytes);
+                progress.step(String.format(Locale.ROOT,
+                        "video %dx%d %s, %d frames over %.1f s (%.1f /s), %.2f Mbit/s (%.3f bits per pixel)",
+                        video.width(), video.height(), info.codec(), frames, video.durationS(), video.fps(),
+                        video.bitrateMbps(), video.bitsPerPixel()));
                 if (frames < 2) {
                     return AnalysisOutcome.failed(video, ScanFailure.unreadable("it has no playable frames"));
                 }
@@ -149,8 +158,8 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
             return null;
         }
         return switch (vitals.failure()) {
-            case RGB_QUALITY -> ScanFailure.rgbQuality();
-            case PULSE_QUALITY -> ScanFailure.signalQuality();
+            case RGB_QUALITY -> ScanFailure.rgbQuality().withCompressionNote(video);
+            case PULSE_QUALITY -> ScanFailure.signalQuality().withCompressionNote(video);
             case TOO_SHORT -> ScanFailure.tooShort(video.durationS(), minDurationSec);
             case NO_FACE -> ScanFailure.noFace();
             case NOT_ENOUGH_SKIN -> ScanFailure.notEnoughSkin();
@@ -162,10 +171,21 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
      * Duration as the vitals engine counts it: from the first frame's start to the last frame's end, so
      * 600 frames at 30 fps are 20.0 s.
      */
-    static AnalysisOutcome.VideoSummary summary(VideoInfo info, int frames, long firstMicros, long lastMicros) {
+    static AnalysisOutcome.VideoSummary summary(VideoInfo info, int frames, long firstMicros, long lastMicros,
+                                                long bytes) {
         double span = (lastMicros - firstMicros) / 1e6;
         double duration = frames < 2 ? 0 : span * frames / (frames - 1.0);
         double fps = duration > 0 ? frames / duration : info.nominalFps();
-        return new AnalysisOutcome.VideoSummary(duration, fps, info.width(), info.height(), frames);
+        double mbps = bytes >= 0 && duration > 0 ? bytes * 8 / duration / 1e6 : Double.NaN;
+        return new AnalysisOutcome.VideoSummary(duration, fps, info.width(), info.height(), frames, mbps);
+    }
+
+    /** The file's size in bytes, -1 when it cannot be read (the decoder then says what is wrong). */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 }

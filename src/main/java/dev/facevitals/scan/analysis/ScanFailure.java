@@ -44,6 +44,29 @@ public record ScanFailure(int code, String type, String message) {
         return new ScanFailure(11, QUALITY_ERROR, "The pulse signal quality is too low.");
     }
 
+    /**
+     * Below this many bits per pixel of each frame the benchmark's generated scans began to lose their pulse
+     * to the encoder (docs/vitals.md, "Stop 21": x264 at 640 x 480 and 30 frames/s lost none at 1 Mbit/s, 0.11
+     * bits per pixel, some at 0.5 and half at 0.25).
+     */
+    public static final double LOW_BITS_PER_PIXEL = 0.1;
+
+    /**
+     * This quality error with a sentence on the video's compression added when the file spends fewer than
+     * {@link #LOW_BITS_PER_PIXEL} bits on each pixel of a frame; the code and the rest of the message stay.
+     */
+    public ScanFailure withCompressionNote(AnalysisOutcome.VideoSummary video) {
+        double bpp = video == null ? Double.NaN : video.bitsPerPixel();
+        if (!QUALITY_ERROR.equals(type) || !(bpp < LOW_BITS_PER_PIXEL)) {
+            return this;
+        }
+        return new ScanFailure(code, type, message + String.format(java.util.Locale.ROOT,
+                " The video is compressed to %.2f Mbit/s (%.3f bits per pixel of each frame), which can erase the"
+                        + " pulse; at %dx%d and %.0f frames/s, record at %.1f Mbit/s or more.",
+                video.bitrateMbps(), bpp, video.width(), video.height(), video.fps(),
+                Math.ceil(LOW_BITS_PER_PIXEL * video.width() * video.height() * video.fps() / 1e5) / 10));
+    }
+
     public static ScanFailure unexpected() {
         return new ScanFailure(99, UNEXPECTED_ERROR, "Something unexpected happened; we will look into it.");
     }
