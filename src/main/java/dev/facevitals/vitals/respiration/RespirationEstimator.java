@@ -251,8 +251,8 @@ public final class RespirationEstimator {
         if (!bestGroup.isEmpty()) {
             // breathing moves and shades the face twice per cycle as well as once, so a rate can show at twice
             // itself; nothing the face shows lies at half. A credible group at half the winner's rate is the
-            // breathing when the face shows it too: a series sampled at the beats can (a beat series with a third
-            // of its intervals left out read 11 /min under the head's 21.4 on a generated VP8 clip)
+            // breathing when the face shows it too: a series sampled at the beats can show a rhythm at half (beat
+            // intervals with 15 of 32 left out read 11 /min under the head's 21.4 on a generated VP8 clip)
             double half = meanFrequency(bestGroup) / 2;
             double halfSum = 0;
             for (List<RespirationEstimate> g : groups) {
