@@ -16,7 +16,7 @@ public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, Off
                          String timezone, String performerRef, String patientRef, Video video,
                          Biomarkers biomarkers, Quality quality, Liveness liveness, Error error) {
 
-    /** @param bitrateMbps the uploaded file's size over its duration, Mbit/s */
+    /** @param bitrateMbps the video track's coded size over its duration (audio not counted), Mbit/s */
     public record Video(Double durationS, Double fps, Integer width, Integer height, Integer frames,
                         Double bitrateMbps) {
     }

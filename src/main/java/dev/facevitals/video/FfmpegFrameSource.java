@@ -111,6 +111,11 @@ public final class FfmpegFrameSource implements FrameSource {
     }
 
     @Override
+    public long videoBytes() {
+        return input.videoBytes();
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;

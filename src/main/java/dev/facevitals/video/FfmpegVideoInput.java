@@ -97,6 +97,8 @@ final class FfmpegVideoInput implements AutoCloseable {
     private String readErrorText;
     private long framesOut;
     private long damaged;
+    /** Bytes of the video track's packets read so far (other tracks, such as audio, not counted). */
+    private long videoBytes;
     private long firstPts = AV_NOPTS_VALUE;
     private long lastMicros = -1;
     /** Whether the frame last returned was coded on its own after frames that were not (see VideoFrame). */
@@ -319,6 +321,7 @@ final class FfmpegVideoInput implements AutoCloseable {
                 if (packet.stream_index() != streamIndex) {
                     continue;
                 }
+                videoBytes += Math.max(0, packet.size());
                 if ((packet.flags() & AV_PKT_FLAG_CORRUPT) != 0) {
                     damage("packet flagged corrupt by the demuxer");
                 }
@@ -463,6 +466,10 @@ final class FfmpegVideoInput implements AutoCloseable {
 
     long damaged() {
         return damaged;
+    }
+
+    long videoBytes() {
+        return videoBytes;
     }
 
     @Override

@@ -16,6 +16,14 @@ public interface FrameSource extends AutoCloseable {
      */
     VideoFrame next() throws VideoException;
 
+    /**
+     * Bytes of the video track's coded packets read so far, other tracks (audio) not counted: after the last
+     * frame, the video's own size. -1 where the source cannot tell.
+     */
+    default long videoBytes() {
+        return -1;
+    }
+
     @Override
     void close();
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class FullScanTest {
         assertThat(result.getString("error.message")).contains("The video is compressed to")
                 .contains("at 640x480 and 30 frames/s, record at 1.0 Mbit/s or more.");
         double mbps = result.getDouble("video.bitrate_mbps");
-        assertThat(mbps).isCloseTo(Files.size(file) * 8 / result.getDouble("video.duration_s") / 1e6, within(0.002));
+        assertVideoBitrate(result, file);
         assertThat(mbps * 1e6 / (640 * 480 * result.getDouble("video.fps"))).isLessThan(ScanFailure.LOW_BITS_PER_PIXEL);
     }
 
@@ -118,6 +119,12 @@ class FullScanTest {
         assertThat(result.getInt("error.error_code")).isEqualTo(1);
     }
 
+    /** The video track's bit rate: under the whole file's (its container's overhead), not far under. */
+    private static void assertVideoBitrate(JsonPath result, Path file) throws IOException {
+        double fileMbps = Files.size(file) * 8 / result.getDouble("video.duration_s") / 1e6;
+        assertThat(result.getDouble("video.bitrate_mbps")).isBetween(0.9 * fileMbps, fileMbps);
+    }
+
     private static void assertHeartRate(SyntheticTruth truth) throws Exception {
         JsonPath result = scan(Clips.path(truth));
         assertThat(result.getString("status")).as(result.prettify()).isEqualTo("done");
@@ -135,8 +142,7 @@ class FullScanTest {
         assertThat(result.getMap("biomarkers")).containsKeys("hrv_sdnn_ms", "hrv_rmssd_ms", "hrv_pnn50_pct",
                 "stress_index", "respiratory_rate_bpm");
         assertThat(result.getInt("video.frames")).isEqualTo(truth.frameCount());
-        assertThat(result.getDouble("video.bitrate_mbps")).isCloseTo(
-                Files.size(Clips.path(truth)) * 8 / result.getDouble("video.duration_s") / 1e6, within(0.002));
+        assertVideoBitrate(result, Clips.path(truth));
         assertThat(result.getDouble("quality.face_coverage")).isGreaterThan(0.9);
         // each null group says why, each reported one has no reason; these clips are shorter than HRV's 30 s
         assertThat(result.getMap("quality.withheld")).containsOnlyKeys("respiratory_rate", "hrv");

@@ -5,8 +5,15 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16LE;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
@@ -32,10 +39,12 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Audio test files: a 440 Hz tone as 16-bit PCM, in a WAV file, a QuickTime (MP4 family) file, or a Matroska
- * file that also declares a video track without a single frame.
+ * Audio test files: a 440 Hz tone as 16-bit PCM, in a WAV file, a QuickTime (MP4 family) file, a Matroska
+ * file that also declares a video track without a single frame, or a Matroska file with another file's video
+ * track beside it.
  */
 final class AudioOnly {
 
@@ -74,6 +83,125 @@ final class AudioOnly {
         write(file, "matroska", rate, seconds, true);
     }
 
+    /**
+     * Copies {@code video}'s first video track, packet for packet, into a Matroska file with the tone beside it
+     * (as long as the video), so that the file is larger than its video by the audio.
+     */
+    static void writeMkvWithVideoOf(Path video, Path file, int rate) throws IOException {
+        AVFormatContext ic = new AVFormatContext(null);
+        if (avformat_open_input(ic, video.toString(), null, null) < 0) {
+            throw new IOException("open " + video);
+        }
+        AVFormatContext oc = new AVFormatContext(null);
+        AVPacket packet = av_packet_alloc();
+        AVPacket tonePacket = av_packet_alloc();
+        AVRational sampleBase = new AVRational().num(1).den(rate);
+        try {
+            if (avformat_find_stream_info(ic, (PointerPointer<?>) null) < 0) {
+                throw new IOException("stream info " + video);
+            }
+            int in = -1;
+            for (int i = 0; i < ic.nb_streams() && in < 0; i++) {
+                in = ic.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO ? i : -1;
+            }
+            if (in < 0 || avformat_alloc_output_context2(oc, null, "matroska", file.toString()) < 0) {
+                throw new IOException("no video track in " + video + ", or no matroska muxer");
+            }
+            AVStream src = ic.streams(in);
+            AVStream dst = avformat_new_stream(oc, null);
+            avcodec_parameters_copy(dst.codecpar(), src.codecpar());
+            dst.codecpar().codec_tag(0);
+            dst.time_base(src.time_base());
+            AVStream audio = audioStream(oc, rate);
+            short[] samples = tone(rate, ic.duration() / 1e6); // the container's duration, in microseconds
+            openAndWriteHeader(oc, file);
+            try {
+                int written = 0;
+                while (av_read_frame(ic, packet) >= 0) {
+                    if (packet.stream_index() != in) {
+                        av_packet_unref(packet);
+                        continue;
+                    }
+                    // the tone up to this packet's time first, so the muxer interleaves the two tracks
+                    long upTo = av_rescale_q(packet.dts(), src.time_base(), sampleBase);
+                    while (written < Math.min(upTo, samples.length)) {
+                        written += writeTone(oc, tonePacket, audio, 1, samples, written, sampleBase);
+                    }
+                    packet.stream_index(0);
+                    av_packet_rescale_ts(packet, src.time_base(), dst.time_base());
+                    packet.pos(-1);
+                    if (av_interleaved_write_frame(oc, packet) < 0) {
+                        throw new IOException("write video");
+                    }
+                }
+                while (written < samples.length) {
+                    written += writeTone(oc, tonePacket, audio, 1, samples, written, sampleBase);
+                }
+                av_write_trailer(oc);
+            } finally {
+                avio_closep(oc.pb());
+                oc.pb((AVIOContext) null);
+            }
+        } finally {
+            sampleBase.close();
+            av_packet_free(packet);
+            av_packet_free(tonePacket);
+            avformat_free_context(oc);
+            avformat_close_input(ic);
+        }
+    }
+
+    /** A mono 16-bit PCM track at {@code rate} in {@code oc}. */
+    private static AVStream audioStream(AVFormatContext oc, int rate) {
+        AVStream st = avformat_new_stream(oc, null);
+        AVCodecParameters par = st.codecpar();
+        par.codec_type(AVMEDIA_TYPE_AUDIO);
+        par.codec_id(AV_CODEC_ID_PCM_S16LE);
+        par.format(AV_SAMPLE_FMT_S16);
+        par.sample_rate(rate);
+        av_channel_layout_default(par.ch_layout(), 1);
+        par.bits_per_coded_sample(16);
+        par.block_align(2);
+        st.time_base().num(1).den(rate);
+        return st;
+    }
+
+    private static void openAndWriteHeader(AVFormatContext oc, Path file) throws IOException {
+        AVIOContext pb = new AVIOContext(null);
+        if (avio_open(pb, file.toString(), AVIO_FLAG_WRITE) < 0) {
+            throw new IOException("open " + file);
+        }
+        oc.pb(pb);
+        if (avformat_write_header(oc, (AVDictionary) null) < 0) {
+            avio_closep(oc.pb());
+            oc.pb((AVIOContext) null);
+            throw new IOException("header");
+        }
+    }
+
+    /** Writes up to 1024 samples from {@code start} as one packet of track {@code index}; returns how many. */
+    private static int writeTone(AVFormatContext oc, AVPacket packet, AVStream st, int index, short[] samples,
+                                 int start, AVRational sampleBase) throws IOException {
+        int n = Math.min(1024, samples.length - start);
+        if (av_new_packet(packet, 2 * n) < 0) {
+            throw new IOException("packet");
+        }
+        ByteBuffer data = packet.data().capacity(2L * n).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        long pts = av_rescale_q(start, sampleBase, st.time_base());
+        for (int i = 0; i < n; i++) {
+            data.putShort(samples[start + i]);
+        }
+        packet.stream_index(index);
+        packet.pts(pts);
+        packet.dts(pts);
+        packet.duration(av_rescale_q(n, sampleBase, st.time_base()));
+        // av_interleaved_write_frame takes the packet's data and unrefs it
+        if (av_interleaved_write_frame(oc, packet) < 0) {
+            throw new IOException("write audio");
+        }
+        return n;
+    }
+
     private static void write(Path file, String format, int rate, double seconds, boolean emptyVideo)
             throws IOException {
         short[] samples = tone(rate, seconds);
@@ -84,16 +212,7 @@ final class AudioOnly {
         AVPacket packet = av_packet_alloc();
         AVRational sampleBase = new AVRational().num(1).den(rate);
         try {
-            AVStream st = avformat_new_stream(oc, null);
-            AVCodecParameters par = st.codecpar();
-            par.codec_type(AVMEDIA_TYPE_AUDIO);
-            par.codec_id(AV_CODEC_ID_PCM_S16LE);
-            par.format(AV_SAMPLE_FMT_S16);
-            par.sample_rate(rate);
-            av_channel_layout_default(par.ch_layout(), 1);
-            par.bits_per_coded_sample(16);
-            par.block_align(2);
-            st.time_base().num(1).den(rate);
+            AVStream st = audioStream(oc, rate);
             if (emptyVideo) {
                 AVStream video = avformat_new_stream(oc, null);
                 AVCodecParameters vp = video.codecpar();
@@ -103,34 +222,10 @@ final class AudioOnly {
                 vp.height(240);
                 video.time_base().num(1).den(1000);
             }
-            AVIOContext pb = new AVIOContext(null);
-            if (avio_open(pb, file.toString(), AVIO_FLAG_WRITE) < 0) {
-                throw new IOException("open " + file);
-            }
-            oc.pb(pb);
+            openAndWriteHeader(oc, file);
             try {
-                if (avformat_write_header(oc, (AVDictionary) null) < 0) {
-                    throw new IOException("header");
-                }
-                int chunk = 1024;
-                for (int start = 0; start < samples.length; start += chunk) {
-                    int n = Math.min(chunk, samples.length - start);
-                    if (av_new_packet(packet, 2 * n) < 0) {
-                        throw new IOException("packet");
-                    }
-                    ByteBuffer data = packet.data().capacity(2L * n).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-                    long pts = av_rescale_q(start, sampleBase, st.time_base());
-                    for (int i = 0; i < n; i++) {
-                        data.putShort(samples[start + i]);
-                    }
-                    packet.stream_index(0);
-                    packet.pts(pts);
-                    packet.dts(pts);
-                    packet.duration(av_rescale_q(n, sampleBase, st.time_base()));
-                    // av_interleaved_write_frame takes the packet's data and unrefs it
-                    if (av_interleaved_write_frame(oc, packet) < 0) {
-                        throw new IOException("write");
-                    }
+                for (int start = 0; start < samples.length; ) {
+                    start += writeTone(oc, packet, st, 0, samples, start, sampleBase);
                 }
                 av_write_trailer(oc);
             } finally {

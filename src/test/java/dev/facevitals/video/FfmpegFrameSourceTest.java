@@ -8,6 +8,7 @@ import dev.facevitals.video.synthetic.ClipEncoder;
 import dev.facevitals.video.synthetic.ClipEncoder.Codec;
 import dev.facevitals.vision.ImageView;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,6 +206,37 @@ class FfmpegFrameSourceTest {
             assertThat(stats.frames()).isEqualTo(75);
             assertThat(stats.damagedFrames()).isZero();
             assertThat(stats.lastTimestampMicros()).isEqualTo(expected[74]);
+        }
+    }
+
+    /**
+     * The video track's coded bytes are counted as its packets are read, and only its own: the same track with a
+     * PCM tone beside it (a Matroska copy, packet for packet) counts the same, though the file holds the audio
+     * as well. The scan's bit rate comes from this count (docs/api.md, "video").
+     */
+    @Test
+    void videoBytesAreTheVideoTracksOwn() throws Exception {
+        Path mp4 = dir.resolve("bytes.mp4");
+        PatternClip.write(mp4, Codec.H264, W, H, PatternClip.cfr(75, 30), 0, false);
+        Path mkv = dir.resolve("bytes-with-audio.mkv");
+        AudioOnly.writeMkvWithVideoOf(mp4, mkv, 48_000);
+        long alone = decodedVideoBytes(mp4);
+        long withAudio = decodedVideoBytes(mkv);
+        assertThat(alone).isPositive().isLessThan(Files.size(mp4));
+        assertThat(withAudio).isEqualTo(alone);
+        // 2.5 s of 48 kHz 16-bit mono is 240,000 bytes that the count leaves out
+        assertThat(Files.size(mkv)).isGreaterThan(alone + 2 * 48_000 * 2);
+    }
+
+    private static long decodedVideoBytes(Path file) throws Exception {
+        try (FrameSource source = new VideoDecoder().open(file)) {
+            assertThat(source.videoBytes()).isPositive().isLessThan(Files.size(file));
+            int frames = 0;
+            while (source.next() != null) {
+                frames++;
+            }
+            assertThat(frames).isEqualTo(75);
+            return source.videoBytes();
         }
     }
 

@@ -16,11 +16,12 @@ public record AnalysisOutcome(VideoSummary video, VitalsResult vitals, Double fa
 
     /**
      * @param durationS   seconds between first and last frame timestamps; fps = frames per second over it
-     * @param bitrateMbps the file's size over its duration, Mbit/s; NaN when either is unknown
+     * @param bitrateMbps the video track's coded size over its duration (audio not counted), Mbit/s; NaN when
+     *                    either is unknown
      */
     public record VideoSummary(double durationS, double fps, int width, int height, int frames, double bitrateMbps) {
 
-        /** The file's bits per pixel of each frame (bit rate over pixels per second); NaN when unknown. */
+        /** The video's bits per pixel of each frame (bit rate over pixels per second); NaN when unknown. */
         public double bitsPerPixel() {
             double pixelsPerSecond = (double) width * height * fps;
             return pixelsPerSecond > 0 ? bitrateMbps * 1e6 / pixelsPerSecond : Double.NaN;

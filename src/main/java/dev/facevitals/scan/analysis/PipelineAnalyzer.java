@@ -1,7 +1,5 @@
 package dev.facevitals.scan.analysis;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -73,7 +71,6 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
      */
     public AnalysisOutcome analyze(Path file, Progress progress, Consumer<SignalTraces> tracesTap) {
         long t0 = System.nanoTime();
-        long bytes = sizeOf(file);
         try (FrameSource source = decoder.open(file)) {
             VideoInfo info = source.info();
             try (SkinTraceRecorder recorder = vision.newRecorder(info.width(), info.height())) {
@@ -99,10 +96,10 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                         progress.frames(frames, info.frameEstimate());
                     }
                 } catch (VideoException e) {
-                    return AnalysisOutcome.failed(summary(info, frames, first, last, bytes),
+                    return AnalysisOutcome.failed(summary(info, frames, first, last, source.videoBytes()),
                             ScanFailure.unreadable(e.getMessage()));
                 }
-                AnalysisOutcome.VideoSummary video = summary(info, frames, first, last, bytes);
+                AnalysisOutcome.VideoSummary video = summary(info, frames, first, last, source.videoBytes());
                 progress.step(String.format(Locale.ROOT,
                         "video %dx%d %s, %d frames over %.1f s (%.1f /s), %.2f Mbit/s (%.3f bits per pixel)",
                         video.width(), video.height(), info.codec(), frames, video.durationS(), video.fps(),
@@ -180,12 +177,4 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
         return new AnalysisOutcome.VideoSummary(duration, fps, info.width(), info.height(), frames, mbps);
     }
 
-    /** The file's size in bytes, -1 when it cannot be read (the decoder then says what is wrong). */
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
 }
