@@ -115,8 +115,8 @@ final class AudioOnly {
             AVStream audio = audioStream(oc, rate);
             short[] samples = tone(rate, ic.duration() / 1e6); // the container's duration, in microseconds
             openAndWriteHeader(oc, file);
+            int written = 0;
             try {
-                int written = 0;
                 while (av_read_frame(ic, packet) >= 0) {
                     if (packet.stream_index() != in) {
                         av_packet_unref(packet);
@@ -134,14 +134,12 @@ final class AudioOnly {
                         throw new IOException("write video");
                     }
                 }
-                while (written < samples.length) {
-                    written += writeTone(oc, tonePacket, audio, 1, samples, written, sampleBase);
-                }
-                av_write_trailer(oc);
-            } finally {
+            } catch (IOException | RuntimeException e) {
                 avio_closep(oc.pb());
                 oc.pb((AVIOContext) null);
+                throw e;
             }
+            finish(oc, tonePacket, audio, 1, samples, written, sampleBase);
         } finally {
             sampleBase.close();
             av_packet_free(packet);
@@ -176,6 +174,20 @@ final class AudioOnly {
             avio_closep(oc.pb());
             oc.pb((AVIOContext) null);
             throw new IOException("header");
+        }
+    }
+
+    /** Writes the tone from sample {@code from} on, then the trailer, and closes the file. */
+    private static void finish(AVFormatContext oc, AVPacket packet, AVStream st, int index, short[] samples,
+                               int from, AVRational sampleBase) throws IOException {
+        try {
+            for (int start = from; start < samples.length; ) {
+                start += writeTone(oc, packet, st, index, samples, start, sampleBase);
+            }
+            av_write_trailer(oc);
+        } finally {
+            avio_closep(oc.pb());
+            oc.pb((AVIOContext) null);
         }
     }
 
@@ -223,15 +235,7 @@ final class AudioOnly {
                 video.time_base().num(1).den(1000);
             }
             openAndWriteHeader(oc, file);
-            try {
-                for (int start = 0; start < samples.length; ) {
-                    start += writeTone(oc, packet, st, 0, samples, start, sampleBase);
-                }
-                av_write_trailer(oc);
-            } finally {
-                avio_closep(oc.pb());
-                oc.pb((AVIOContext) null);
-            }
+            finish(oc, packet, st, 0, samples, 0, sampleBase);
         } finally {
             sampleBase.close();
             av_packet_free(packet);
