@@ -52,7 +52,7 @@ public record ScanFailure(int code, String type, String message) {
     public static final double LOW_BITS_PER_PIXEL = 0.1;
 
     /**
-     * This quality error with a sentence on the video's compression added when the file spends fewer than
+     * This quality error with a sentence on the video's compression added when the video spends fewer than
      * {@link #LOW_BITS_PER_PIXEL} bits on each pixel of a frame; the code and the rest of the message stay.
      */
     public ScanFailure withCompressionNote(AnalysisOutcome.VideoSummary video) {
