@@ -58,7 +58,7 @@ import java.util.stream.Stream;
  *                    key-rate: as x264 with the heart at 60 or 120 bpm, on the key frames' 1 Hz line; x265:
  *                    the h264 clips' frames as a phone's HEVC; x264-720p: as x264 at 1280 x 720, the same
  *                    bits per pixel; x264-1m, x264-500k, x264-250k and call-500k: x264 and call at lower
- *                    bit rates)
+ *                    bit rates; motion-quarter-x264 and motion-quarter-x264-1m: motion-quarter through x264)
  *   --videos DIR     also every video in DIR (or up to three folders below) with a truth JSON beside it
  *                    ({@code bench.reference.ReferenceImport} writes it from a contact PPG: UBFC-rPPG's, PURE's
  *                    and UBFC-Phys's layouts, or a CSV; the truth is then cut to the stretch the engine analysed)
@@ -183,14 +183,21 @@ public final class VitalsBenchmark {
      * at lower bit rates, to find how far a client can cut the bit budget before the pulse is lost. x264 as in
      * {@code x264} (a key frame every second) at 1, 0.5 and 0.25 Mbit/s at 640 x 480 (a phone's 2 Mbit/s is
      * 14 Mbit/s at 1080p; 0.25 Mbit/s, 1.7 Mbit/s there, is what a messaging app sends); VP8 as in {@code call}
-     * at 0.5 Mbit/s (a call on a poor link).
+     * at 0.5 Mbit/s (a call on a poor link). And on the motion clips' faces, rates and seeds: motion-quarter (a
+     * face turning a little under the side light) through x264 at 2 and 1 Mbit/s, the same frames as
+     * motion-quarter's.
      */
     static final List<Condition> BIT_RATE_SWEEP = List.of(
             new Condition("x264-1m", "as x264 at 1 Mbit/s", b -> PHONE_X264.apply(b).bitrate(1_000_000)),
             new Condition("x264-500k", "as x264 at 0.5 Mbit/s", b -> PHONE_X264.apply(b).bitrate(500_000)),
             new Condition("x264-250k", "as x264 at 0.25 Mbit/s", b -> PHONE_X264.apply(b).bitrate(250_000)),
             new Condition("call-500k", "as call at 0.5 Mbit/s",
-                    b -> CALL.options().apply(b).bitrate(500_000), ".webm"));
+                    b -> CALL.options().apply(b).bitrate(500_000), ".webm"),
+            // the motion-quarter clips' frames (a face turning a little under the side light) through x264
+            new Condition("motion-quarter-x264", "as motion-quarter through x264 at 2 Mbit/s",
+                    b -> MOTION_SWEEP.get(1).options().apply(b).codec(ClipEncoder.Codec.X264).bitrate(2_000_000)),
+            new Condition("motion-quarter-x264-1m", "as motion-quarter through x264 at 1 Mbit/s",
+                    b -> MOTION_SWEEP.get(1).options().apply(b).codec(ClipEncoder.Codec.X264).bitrate(1_000_000)));
 
     /**
      * Run only when named, on the h264 clips' faces at the rates of {@link #RATES} (so with seeds of its own):
@@ -222,7 +229,8 @@ public final class VitalsBenchmark {
             Map.entry("green-pulse", "still"), Map.entry("x264", "h264"), Map.entry("call", "h264"),
             Map.entry("key-rate", "h264"), Map.entry("x265", "h264"), Map.entry("x264-720p", "h264"),
             Map.entry("x264-1m", "h264"), Map.entry("x264-500k", "h264"), Map.entry("x264-250k", "h264"),
-            Map.entry("call-500k", "h264"));
+            Map.entry("call-500k", "h264"), Map.entry("motion-quarter-x264", "motion"),
+            Map.entry("motion-quarter-x264-1m", "motion"));
 
     /** One measured value against its truth. */
     record Pair(double truth, Double measured) {
