@@ -181,9 +181,8 @@ public final class VitalsBenchmark {
     /**
      * Run only when named, on the h264 clips' frames (same faces, rates and seeds): {@code x264} and {@code call}
      * at lower bit rates, to find how far a client can cut the bit budget before the pulse is lost. x264 as in
-     * {@code x264} (a key frame every second) at 1, 0.5 and 0.25 Mbit/s at 640 x 480 (a phone's 2 Mbit/s is
-     * 14 Mbit/s at 1080p; 0.25 Mbit/s, 1.7 Mbit/s there, is what a messaging app sends); VP8 as in {@code call}
-     * at 0.5 Mbit/s (a call on a poor link). And on the motion clips' faces, rates and seeds: motion-quarter (a
+     * {@code x264} (a key frame every second) at 1, 0.5 and 0.25 Mbit/s at 640 x 480 (its 2 Mbit/s is about
+     * 14 Mbit/s at 1080p, 0.25 Mbit/s about 1.7); VP8 as in {@code call} at 0.5 Mbit/s (a call on a poor link). And on the motion clips' faces, rates and seeds: motion-quarter (a
      * face turning a little under the side light) through x264 at 2 and 1 Mbit/s, the same frames as
      * motion-quarter's.
      */
