@@ -18,11 +18,9 @@ public interface FrameSource extends AutoCloseable {
 
     /**
      * Bytes of the video track's coded packets read so far, other tracks (audio) not counted: after the last
-     * frame, the video's own size. -1 where the source cannot tell.
+     * frame, the video's own size.
      */
-    default long videoBytes() {
-        return -1;
-    }
+    long videoBytes();
 
     @Override
     void close();

@@ -140,10 +140,14 @@ public final class DefaultVitalsEngine implements VitalsEngine {
             channels[3 * k + 1] = p.green[k];
             channels[3 * k + 2] = p.blue[k];
         }
-        int segment = Math.max(1, (int) Math.round(sig.spectrumSegmentSec() * p.fs));
         double artefact = RgbQuality.artefactRatio(channels, p.fs, pul.minHz(), pul.maxHz(), sig.detrendCutoffHz(),
-                segment);
+                segmentSamples(p.fs));
         return new Prepared(p, levelSteps, motion, artefact);
+    }
+
+    /** Samples in one segment of the spectra's Welch average. */
+    private int segmentSamples(double fs) {
+        return Math.max(1, (int) Math.round(settings.signal().spectrumSegmentSec() * fs));
     }
 
     /** This engine's method on a scan's prepared traces; {@code traces} for the codec's frame marks. */
@@ -161,7 +165,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         double filterHi = pul.maxHz() * FILTER_HIGH_MARGIN;
         SosFilter bandPass = SosFilter.butterworthBandPass(sig.filterOrder(), filterLo, filterHi, fs);
         double lambda = Detrend.lambdaForCutoff(sig.detrendCutoffHz(), fs);
-        int segment = Math.max(1, (int) Math.round(sig.spectrumSegmentSec() * fs));
+        int segment = segmentSamples(fs);
         HeartRateEstimator hrEstimator = new HeartRateEstimator(pul.minHz(), pul.maxHz(), pul.snrHalfWidthHz(),
                 pul.subharmonicRatio());
         RppgMethod method = pul.method().create(pul.windowSec(), filterLo, filterHi);

@@ -101,8 +101,11 @@ final class AudioOnly {
                 throw new IOException("stream info " + video);
             }
             int in = -1;
-            for (int i = 0; i < ic.nb_streams() && in < 0; i++) {
-                in = ic.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO ? i : -1;
+            for (int i = 0; i < ic.nb_streams(); i++) {
+                if (ic.streams(i).codecpar().codec_type() == AVMEDIA_TYPE_VIDEO) {
+                    in = i;
+                    break;
+                }
             }
             if (in < 0 || avformat_alloc_output_context2(oc, null, "matroska", file.toString()) < 0) {
                 throw new IOException("no video track in " + video + ", or no matroska muxer");

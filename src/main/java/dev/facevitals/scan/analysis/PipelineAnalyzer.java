@@ -173,7 +173,7 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
         double span = (lastMicros - firstMicros) / 1e6;
         double duration = frames < 2 ? 0 : span * frames / (frames - 1.0);
         double fps = duration > 0 ? frames / duration : info.nominalFps();
-        double mbps = bytes >= 0 && duration > 0 ? bytes * 8 / duration / 1e6 : Double.NaN;
+        double mbps = duration > 0 ? bytes * 8 / duration / 1e6 : Double.NaN;
         return new AnalysisOutcome.VideoSummary(duration, fps, info.width(), info.height(), frames, mbps);
     }
 
