@@ -27,7 +27,13 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT2020;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_BT2020_NCL;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_ARIB_STD_B67;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE2084;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P10LE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_set;
@@ -62,6 +68,7 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.ShortPointer;
 
 /**
  * Writes BGR frames to a video file with FFmpeg: the test-side counterpart of the decoder, used by the
@@ -91,8 +98,8 @@ public final class ClipEncoder implements AutoCloseable {
     }
 
     /**
-     * Codecs to encode with, and the container each goes in. All but {@link #X264} and {@link #X265} are in
-     * the LGPL FFmpeg build the product ships; those two need FFmpeg's GPL build (see {@link #X264}).
+     * Codecs to encode with, and the container each goes in. All but {@link #X264} and the {@code X265}
+     * codecs are in the LGPL FFmpeg build the product ships; those need FFmpeg's GPL build (see {@link #X264}).
      */
     public enum Codec {
         /**
@@ -138,6 +145,21 @@ public final class ClipEncoder implements AutoCloseable {
          */
         X265("libx265", "mp4", AV_PIX_FMT_YUV420P),
         /**
+         * HEVC through x265 as {@link #X265}, in 10 bits with BT.2020 primaries and the HLG transfer, tagged so
+         * in the stream and the MP4 ({@code colr}): how an iPhone records video with HDR on, its default. The
+         * frames are converted from the rendered sRGB by {@link HdrEncoding}, not by swscale (which converts
+         * neither primaries nor transfer).
+         */
+        X265_HLG("libx265", "mp4", AV_PIX_FMT_YUV420P10LE, HdrEncoding.Transfer.HLG),
+        /**
+         * As {@link #X265_HLG} with the PQ transfer (SMPTE ST 2084): the "HDR10" video of Android phones.
+         */
+        X265_PQ("libx265", "mp4", AV_PIX_FMT_YUV420P10LE, HdrEncoding.Transfer.PQ),
+        /** Lossless FFV1 in 10 bits, tagged and converted as {@link #X265_HLG} (LGPL build): exact HDR samples. */
+        FFV1_HLG("ffv1", "matroska", AV_PIX_FMT_YUV420P10LE, HdrEncoding.Transfer.HLG),
+        /** As {@link #FFV1_HLG} with the PQ transfer. */
+        FFV1_PQ("ffv1", "matroska", AV_PIX_FMT_YUV420P10LE, HdrEncoding.Transfer.PQ),
+        /**
          * VP8 (libvpx, in the LGPL build), in WebM, the way a video call sends it: WebRTC's default codec, the
          * real-time deadline at the fixed speed WebRTC sets on a desktop ({@code cpu-used -6}), rate control at
          * the target bitrate and a key frame only every ten seconds. The speed is negative on purpose: a positive
@@ -153,18 +175,25 @@ public final class ClipEncoder implements AutoCloseable {
         final String encoder;
         final String container;
         final int pixelFormat;
+        /** The HDR transfer the frames are converted to and tagged with; null for SDR. */
+        final HdrEncoding.Transfer transfer;
 
         Codec(String encoder, String container, int pixelFormat) {
+            this(encoder, container, pixelFormat, null);
+        }
+
+        Codec(String encoder, String container, int pixelFormat, HdrEncoding.Transfer transfer) {
             this.encoder = encoder;
             this.container = container;
             this.pixelFormat = pixelFormat;
+            this.transfer = transfer;
         }
 
         /** The usual file extension for this codec's container. */
         public String extension() {
             return switch (this) {
-                case H264, H264_INTRA, MPEG4, MPEG4_RATE, X264, X265 -> ".mp4";
-                case FFV1 -> ".mkv";
+                case H264, H264_INTRA, MPEG4, MPEG4_RATE, X264, X265, X265_HLG, X265_PQ -> ".mp4";
+                case FFV1, FFV1_HLG, FFV1_PQ -> ".mkv";
                 case VP8 -> ".webm";
             };
         }
@@ -249,7 +278,7 @@ public final class ClipEncoder implements AutoCloseable {
         AVCodec encoder = avcodec_find_encoder_by_name(settings.codec().encoder);
         if (encoder == null || encoder.isNull()) {
             throw new IOException("encoder not in this FFmpeg build: " + settings.codec().encoder
-                    + (settings.codec() == Codec.X264 || settings.codec() == Codec.X265
+                    + (settings.codec().encoder.startsWith("libx26")
                             ? " (FFmpeg's GPL build has it: set -D" + Codec.GPL_PROPERTY + "=-gpl before FFmpeg is"
                             + " first used)" : ""));
         }
@@ -299,12 +328,24 @@ public final class ClipEncoder implements AutoCloseable {
                 av_dict_set(options, "x265-params", "pools=none:frame-threads=1:log-level=error", 0);
                 codec.gop_size(settings.nominalFps());
             }
+            case X265_HLG, X265_PQ -> {
+                av_dict_set(options, "preset", "fast", 0);
+                av_dict_set(options, "x265-params", "pools=none:frame-threads=1:log-level=error", 0);
+                codec.gop_size(settings.nominalFps());
+            }
             case VP8 -> {
                 av_dict_set(options, "deadline", "realtime", 0);
                 av_dict_set(options, "cpu-used", "-6", 0);
                 codec.gop_size(10 * settings.nominalFps());
             }
-            case FFV1 -> av_dict_set(options, "level", "3", 0);
+            case FFV1, FFV1_HLG, FFV1_PQ -> av_dict_set(options, "level", "3", 0);
+        }
+        if (settings.codec().transfer != null) {
+            codec.color_primaries(AVCOL_PRI_BT2020);
+            codec.color_trc(settings.codec().transfer == HdrEncoding.Transfer.HLG ? AVCOL_TRC_ARIB_STD_B67
+                    : AVCOL_TRC_SMPTE2084);
+            codec.colorspace(AVCOL_SPC_BT2020_NCL);
+            codec.color_range(AVCOL_RANGE_MPEG);
         }
         int r = avcodec_open2(codec, encoder, options);
         av_dict_free(options);
@@ -414,11 +455,35 @@ public final class ClipEncoder implements AutoCloseable {
         lastTicks = ticks;
         source.position(0).put(bgr, 0, w * h * 3);
         check(av_frame_make_writable(frame), "frame writable");
-        sws_scale(sws, sourcePlanes, sourceStrides, 0, h, frame.data(), frame.linesize());
+        if (settings.codec().transfer != null) {
+            writeHdr(settings.codec().transfer, bgr, w, h);
+        } else {
+            sws_scale(sws, sourcePlanes, sourceStrides, 0, h, frame.data(), frame.linesize());
+        }
         frame.pts(ticks);
         check(avcodec_send_frame(codec, frame), "send frame");
         drain();
         frames++;
+    }
+
+    /** Fills the 10-bit frame's planes from the rendered sRGB by {@link HdrEncoding}. */
+    private void writeHdr(HdrEncoding.Transfer transfer, byte[] bgr, int w, int h) {
+        short[] y = new short[w * h];
+        short[] cb = new short[(w / 2) * (h / 2)];
+        short[] cr = new short[cb.length];
+        HdrEncoding.toYuv420p10(transfer, bgr, w, h, y, cb, cr);
+        copyPlane(y, w, h, 0);
+        copyPlane(cb, w / 2, h / 2, 1);
+        copyPlane(cr, w / 2, h / 2, 2);
+    }
+
+    private void copyPlane(short[] plane, int w, int h, int index) {
+        // linesize in bytes; two bytes a sample
+        int stride = frame.linesize(index) / 2;
+        ShortPointer dst = new ShortPointer(frame.data(index));
+        for (int row = 0; row < h; row++) {
+            dst.position((long) row * stride).put(plane, row * w, w);
+        }
     }
 
     private void drain() throws IOException {
