@@ -1,7 +1,11 @@
 package dev.facevitals.video;
 
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_PRI_BT2020;
 import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_JPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_ARIB_STD_B67;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_TRC_SMPTE2084;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GBRP16LE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV411P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV422P;
@@ -13,6 +17,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ422P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ440P;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUVJ444P;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_POINT;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCoefficients;
@@ -22,6 +27,8 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 import dev.facevitals.video.VideoException.Kind;
 import dev.facevitals.vision.ImageView;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.ffmpeg.swscale.SwsFilter;
@@ -36,6 +43,11 @@ import org.bytedeco.javacpp.PointerPointer;
  * <p>The pixels live in a direct {@link ByteBuffer} owned by the JVM, not in FFmpeg memory: a consumer that
  * keeps a view past {@code close()} reads stale pixels instead of freed memory. Rows are padded to 64 bytes
  * so swscale can use its aligned paths; the view carries that stride.
+ *
+ * <p>HDR video (a frame tagged with the HLG or PQ transfer) is mapped to SDR on the way ({@link HdrToSdr}):
+ * swscale converts it to 16-bit planar RGB in the video's own primaries, which keeps a 10-bit video's
+ * precision, and the mapping writes the BGR. (Packed 16-bit RGB is not used: this FFmpeg build's swscale
+ * writes zeros for green there with bilinear chroma.) Every other frame goes straight to BGR24 as before.
  */
 final class BgrConverter implements AutoCloseable {
 
@@ -51,6 +63,18 @@ final class BgrConverter implements AutoCloseable {
     private final IntPointer dstStrides;
 
     private SwsContext sws;
+    /**
+     * HDR frames' 16-bit G, B and R planes (swscale's order), their native views, a row of each, and the
+     * mapping; allocated at the first HDR frame.
+     */
+    private final ShortBuffer[] wideShorts = new ShortBuffer[3];
+    private final BytePointer[] wideData = new BytePointer[3];
+    private PointerPointer<BytePointer> widePlanes;
+    private IntPointer wideStrides;
+    private short[][] wideRows;
+    private byte[] bgrRow;
+    private HdrToSdr hdr;
+    private int srcTransfer = -1;
     private int srcWidth = -1;
     private int srcHeight = -1;
     private int srcFormat = -1;
@@ -93,10 +117,19 @@ final class BgrConverter implements AutoCloseable {
             format = plain;
         }
         int space = frame.colorspace();
+        HdrToSdr.Transfer transfer = transferOf(frame.color_trc());
+        int transferKey = transfer == null ? 0 : 1 + transfer.ordinal();
+        boolean bt2020 = frame.color_primaries() == AVCOL_PRI_BT2020;
+        if (transfer != null && (hdr == null || hdr.transfer() != transfer || hdr.bt2020() != bt2020)) {
+            hdr = new HdrToSdr(transfer, bt2020);
+        }
         if (frame.width() != srcWidth || frame.height() != srcHeight || format != srcFormat
-                || space != srcSpace || range != srcRange) {
+                || space != srcSpace || range != srcRange || transferKey != srcTransfer) {
             sws = sws_getCachedContext(sws, frame.width(), frame.height(), format, width, height,
-                    AV_PIX_FMT_BGR24, SWS_BILINEAR, (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
+                    transfer == null ? AV_PIX_FMT_BGR24 : AV_PIX_FMT_GBRP16LE,
+                    // HDR: each 2 x 2 block's chroma as it is, as the unscaled SDR path takes it (and cheaper)
+                    transfer == null ? SWS_BILINEAR : SWS_POINT, (SwsFilter) null, (SwsFilter) null,
+                    (DoublePointer) null);
             if (sws == null || sws.isNull()) {
                 sws = null;
                 throw new VideoException(Kind.UNSUPPORTED_CODEC, "swscale cannot convert pixel format " + format);
@@ -109,10 +142,53 @@ final class BgrConverter implements AutoCloseable {
             srcFormat = format;
             srcSpace = space;
             srcRange = range;
+            srcTransfer = transferKey;
         }
-        int rows = sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), dstPlanes, dstStrides);
+        if (transfer == null) {
+            int rows = sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), dstPlanes, dstStrides);
+            if (rows <= 0) {
+                throw new VideoException(Kind.CORRUPT, "sws_scale returned " + rows);
+            }
+            return;
+        }
+        convertHdr(frame);
+    }
+
+    /** The HDR transfer a frame is tagged with; null for SDR (any other transfer, or none). */
+    static HdrToSdr.Transfer transferOf(int colorTrc) {
+        if (colorTrc == AVCOL_TRC_ARIB_STD_B67) {
+            return HdrToSdr.Transfer.HLG;
+        }
+        return colorTrc == AVCOL_TRC_SMPTE2084 ? HdrToSdr.Transfer.PQ : null;
+    }
+
+    private void convertHdr(AVFrame frame) throws VideoException {
+        int wideStride = (width * 2 + ALIGN - 1) / ALIGN * ALIGN;
+        if (widePlanes == null) {
+            widePlanes = new PointerPointer<>(4);
+            wideStrides = new IntPointer(4);
+            wideRows = new short[3][width];
+            bgrRow = new byte[3 * width];
+            for (int c = 0; c < 3; c++) {
+                ByteBuffer plane = ByteBuffer.allocateDirect(wideStride * height + ALIGN).alignedSlice(ALIGN)
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                wideShorts[c] = plane.asShortBuffer();
+                wideData[c] = new BytePointer(plane);
+                widePlanes.put(c, wideData[c]);
+                wideStrides.put(c, wideStride);
+            }
+        }
+        int rows = sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), widePlanes, wideStrides);
         if (rows <= 0) {
             throw new VideoException(Kind.CORRUPT, "sws_scale returned " + rows);
+        }
+        for (int y = 0; y < height; y++) {
+            for (int c = 0; c < 3; c++) {
+                wideShorts[c].get(y * wideStride / 2, wideRows[c], 0, width);
+            }
+            // planes in swscale's G, B, R order
+            hdr.convertRow(wideRows[2], wideRows[0], wideRows[1], bgrRow, width);
+            pixels.put(y * stride, bgrRow, 0, bgrRow.length);
         }
     }
 
@@ -140,5 +216,12 @@ final class BgrConverter implements AutoCloseable {
         dstPlanes.close();
         dstStrides.close();
         dst.close();
+        if (widePlanes != null) {
+            widePlanes.close();
+            wideStrides.close();
+            for (BytePointer p : wideData) {
+                p.close();
+            }
+        }
     }
 }

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 
 /**
- * Decodes a video file with FFmpeg, one frame at a time, to upright packed BGR24.
+ * Decodes a video file with FFmpeg, one frame at a time, to upright packed BGR24: SDR colours, HDR video
+ * (HLG or PQ) mapped to SDR as a player would show it ({@link HdrToSdr}).
  *
  * <p>Memory is flat in video length: one FFmpeg packet and frame, one BGR buffer (and one rotated buffer
  * for videos with a display rotation), all allocated when the file is opened. Each {@link VideoFrame}'s
@@ -53,8 +54,10 @@ public final class FfmpegFrameSource implements FrameSource {
         this.converter = bgr;
         this.rotator = rot;
         this.view = rot != null ? rot.view() : bgr.view();
+        HdrToSdr.Transfer hdr = BgrConverter.transferOf(first.color_trc());
         this.info = new VideoInfo(view.width(), view.height(), input.nominalFps(), input.durationSec(),
-                input.frameEstimate(), input.codecName(), input.formatName(), rotation);
+                input.frameEstimate(), input.codecName(), input.formatName(), rotation,
+                hdr == null ? null : hdr.name());
         this.pending = convert(first);
     }
 

@@ -12,13 +12,15 @@ package dev.facevitals.video;
  * @param format          container format name, for example {@code mov,mp4,m4a,3gp,3g2,mj2}
  * @param rotationDegrees clockwise rotation (0, 90, 180 or 270) applied to the stored pixels to make them
  *                        upright, from the container's display matrix; 0 when none or not applied
+ * @param hdr             the HDR transfer the first frame is tagged with, {@code "HLG"} or {@code "PQ"}, whose
+ *                        frames are mapped to SDR as they are decoded; null for SDR video
  */
 public record VideoInfo(int width, int height, double nominalFps, double durationSec, long frameEstimate,
-                        String codec, String format, int rotationDegrees) {
+                        String codec, String format, int rotationDegrees, String hdr) {
 
-    /** A video stored upright (no display rotation). */
+    /** An SDR video stored upright (no display rotation). */
     public VideoInfo(int width, int height, double nominalFps, double durationSec, long frameEstimate,
                      String codec, String format) {
-        this(width, height, nominalFps, durationSec, frameEstimate, codec, format, 0);
+        this(width, height, nominalFps, durationSec, frameEstimate, codec, format, 0, null);
     }
 }

@@ -101,9 +101,10 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                 }
                 AnalysisOutcome.VideoSummary video = summary(info, frames, first, last, source.videoBytes());
                 progress.step(String.format(Locale.ROOT,
-                        "video %dx%d %s, %d frames over %.1f s (%.1f /s), %.2f Mbit/s (%.3f bits per pixel)",
-                        video.width(), video.height(), info.codec(), frames, video.durationS(), video.fps(),
-                        video.bitrateMbps(), video.bitsPerPixel()));
+                        "video %dx%d %s%s, %d frames over %.1f s (%.1f /s), %.2f Mbit/s (%.3f bits per pixel)",
+                        video.width(), video.height(), info.codec(),
+                        info.hdr() == null ? "" : " HDR (" + info.hdr() + ", mapped to SDR)", frames,
+                        video.durationS(), video.fps(), video.bitrateMbps(), video.bitsPerPixel()));
                 if (frames < 2) {
                     return AnalysisOutcome.failed(video, ScanFailure.unreadable("it has no playable frames"));
                 }
