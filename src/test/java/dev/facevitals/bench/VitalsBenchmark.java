@@ -56,15 +56,18 @@ import java.util.stream.Stream;
  *                    named: the motion clips with less head motion; green-pulse too: the still clips with a
  *                    pulse colour unlike PBV's signature; call: the h264 clips' frames as a video call's VP8; and
  *                    key-rate: as x264 with the heart at 60 or 120 bpm, on the key frames' 1 Hz line; x265:
- *                    the h264 clips' frames as a phone's HEVC; x264-720p: as x264 at 1280 x 720, the same
- *                    bits per pixel; x264-1m, x264-500k, x264-250k and call-500k: x264 and call at lower
- *                    bit rates; motion-quarter-x264 and motion-quarter-x264-1m: motion-quarter through x264)
+ *                    the h264 clips' frames as a phone's HEVC; x265-hlg: the same in 10-bit HDR (BT.2020,
+ *                    HLG), as an iPhone records it; x265-pq: with the PQ transfer (HDR10); x264-720p: as
+ *                    x264 at 1280 x 720, the same bits per pixel; x264-1m, x264-500k, x264-250k and
+ *                    call-500k: x264 and call at lower bit rates; motion-quarter-x264 and
+ *                    motion-quarter-x264-1m: motion-quarter through x264)
  *   --videos DIR     also every video in DIR (or up to three folders below) with a truth JSON beside it
  *                    ({@code bench.reference.ReferenceImport} writes it from a contact PPG: UBFC-rPPG's, PURE's
  *                    and UBFC-Phys's layouts, or a CSV; the truth is then cut to the stretch the engine analysed)
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
- *   --no-speed       skip the speed benchmark; --speed-only runs only it
+ *   --no-speed       skip the speed benchmark; --speed-only runs only it; --speed-hdr also times the speed
+ *                    clip's frames as a phone's HDR video (10-bit HEVC, HLG), which the decoder maps to SDR
  *   --out DIR        where clips are cached (default target/bench-clips)
  *   --patches on|off skin traces per small patch or per region (default: the tracker setting's default)
  *   --affine on|off  affine tracking between key frames or a shift alone (default: the tracker setting's)
@@ -172,6 +175,19 @@ public final class VitalsBenchmark {
             b -> b.sensorNoise(2).codec(ClipEncoder.Codec.X265).bitrate(1_500_000));
 
     /**
+     * Run only when named, on the h264 clips' frames (same faces, rates and seeds): {@code x265} as a phone
+     * records it with HDR on (an iPhone's default): 10 bits, BT.2020 primaries, the HLG transfer, tagged so.
+     */
+    static final Condition X265_HLG = new Condition("x265-hlg",
+            "as x265 in 10-bit HDR as a phone records it: BT.2020 primaries, the HLG transfer",
+            b -> X265.options().apply(b).codec(ClipEncoder.Codec.X265_HLG));
+
+    /** As {@link #X265_HLG} with the PQ transfer: an Android phone's "HDR10" video. */
+    static final Condition X265_PQ = new Condition("x265-pq",
+            "as x265 in 10-bit HDR10: BT.2020 primaries, the PQ transfer",
+            b -> X265.options().apply(b).codec(ClipEncoder.Codec.X265_PQ));
+
+    /**
      * Run only when named, on the h264 clips' faces, rates and seeds: {@code x264} at 1280 x 720 with the face
      * half as large again (the same framing, 2.25 times the face's pixels) at 6 Mbit/s, the same bits per pixel
      * as {@code x264}'s 2 Mbit/s at 640 x 480: whether more pixels on the face make up for the encoder.
@@ -229,7 +245,8 @@ public final class VitalsBenchmark {
     static final Map<String, String> SLOTS = Map.ofEntries(
             Map.entry("motion-half", "motion"), Map.entry("motion-quarter", "motion"),
             Map.entry("green-pulse", "still"), Map.entry("x264", "h264"), Map.entry("call", "h264"),
-            Map.entry("key-rate", "h264"), Map.entry("x265", "h264"), Map.entry("x264-720p", "h264"),
+            Map.entry("key-rate", "h264"), Map.entry("x265", "h264"), Map.entry("x265-hlg", "h264"),
+            Map.entry("x265-pq", "h264"), Map.entry("x264-720p", "h264"),
             Map.entry("x264-1m", "h264"), Map.entry("x264-500k", "h264"), Map.entry("x264-250k", "h264"),
             Map.entry("call-500k", "h264"), Map.entry("motion-quarter-x264", "motion"),
             Map.entry("motion-quarter-x264-1m", "motion"));
@@ -275,6 +292,7 @@ public final class VitalsBenchmark {
         Path evm = Path.of(opt(args, "--evm", "../shared/media/rppg/evm/face.mp4"));
         boolean speed = !has(args, "--no-speed");
         boolean speedOnly = has(args, "--speed-only");
+        boolean speedHdr = has(args, "--speed-hdr");
         Files.createDirectories(out);
 
         List<Path> photos = photos();
@@ -345,6 +363,8 @@ public final class VitalsBenchmark {
                 all.add(CALL);
                 all.add(KEY_RATE);
                 all.add(X265);
+                all.add(X265_HLG);
+                all.add(X265_PQ);
                 all.add(X264_720P);
                 all.addAll(BIT_RATE_SWEEP);
                 for (Condition c : all) {
@@ -397,7 +417,10 @@ public final class VitalsBenchmark {
                 }
             }
             if (speed) {
-                speed(decoder, vision, out);
+                speed(decoder, vision, out, ClipEncoder.Codec.H264);
+                if (speedHdr) {
+                    speed(decoder, vision, out, ClipEncoder.Codec.X265_HLG);
+                }
             }
         }
     }
@@ -765,12 +788,18 @@ public final class VitalsBenchmark {
 
     // ---------------------------------------------------------------- speed
 
-    private static void speed(VideoDecoder decoder, OpenCvVision vision, Path dir) throws Exception {
+    /**
+     * @param codec H264 for the speed target's clip; X265_HLG for the same frames as a phone's HDR video, whose
+     *              frames the decoder maps to SDR (10-bit HEVC: a slower bare decode as well)
+     */
+    private static void speed(VideoDecoder decoder, OpenCvVision vision, Path dir, ClipEncoder.Codec codec)
+            throws Exception {
         System.out.println();
         Path photo = photos().get(0);
-        String name = "speed-30s-640x480-30fps-motion-h264";
-        SyntheticTruth truth = generate(dir, name, photo, 72, 15, 30,
-                b -> b.headMotion(1.0).sensorNoise(2).codec(ClipEncoder.Codec.H264));
+        String name = "speed-30s-640x480-30fps-motion-" + (codec == ClipEncoder.Codec.H264 ? "h264" : "hevc-hlg");
+        SyntheticTruth truth = generate(dir, name, name.replace("hevc-hlg", "h264"), photo, 72, 15, 30,
+                b -> codec == ClipEncoder.Codec.H264 ? b.headMotion(1.0).sensorNoise(2).codec(codec)
+                        : b.headMotion(1.0).sensorNoise(2).codec(codec).bitrate(1_500_000));
         Path clip = dir.resolve(truth.clip());
         PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision,
                 new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);
