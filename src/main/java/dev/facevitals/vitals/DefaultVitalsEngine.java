@@ -103,11 +103,13 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         Prepared prepared = prepare(outcome.traces());
         VitalsAnalysis a = analyse(traces, prepared);
         if (pul.method() != PulseMethod.PBV || !pul.greenFallback()
-                || a.pulseGate() != VitalsAnalysis.PulseGate.LOW_SNR) {
+                || (a.pulseGate() != VitalsAnalysis.PulseGate.LOW_SNR
+                && a.pulseGate() != VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS)) {
             return a;
         }
-        // the pulse is there but below PBV's gate: where the colours carry it coarsely (a call's VP8 codes chroma
-        // at a quarter of the luma's resolution), the green channel alone may hold it better; GREEN must pass its
+        // the pulse is there but below PBV's gate (error 11, or 10 where light or motion changes outside the band
+        // dominate): where the colours carry it coarsely (a call's VP8 codes chroma at a quarter of the luma's
+        // resolution; x264 on a turning face), the green channel alone may hold it better; GREEN must pass its
         // own gate, motion and light checks included, at PBV's own peak
         VitalsAnalysis g = new DefaultVitalsEngine(settings.withMethod(PulseMethod.GREEN)).analyse(traces, prepared);
         Double rate = g.result().heartRateBpm();

@@ -118,11 +118,12 @@ public record VitalsSettings(Signal signal, Pulse pulse, Quality quality, Hrv hr
      *                         the heart rate as PBV's signature, when green leads it as blood's does, and keep
      *                         it when it lifts the SNR by 1 dB or more (light and camera change the signature;
      *                         docs/vitals.md, "The skin's own signature")
-     * @param greenFallback    PBV only (default true): when PBV's pulse is too weak for the gate (error 11, not
-     *                         10) and GREEN on the same traces passes every test of the gate at a rate within
+     * @param greenFallback    PBV only (default true): when PBV's pulse is too weak for the gate (error 11, or
+     *                         error 10 for a low SNR amid light or motion changes; not the gate's other tests)
+     *                         and GREEN on the same traces passes every test of the gate at a rate within
      *                         {@link DefaultVitalsEngine#GREEN_AGREEMENT_BPM} of PBV's own spectral peak, GREEN's
      *                         result is reported (through a call's VP8, whose chroma is coarse, GREEN read
-     *                         rates that PBV withheld at the same peak; docs/vitals.md, "Stop 20")
+     *                         rates that PBV withheld at the same peak; docs/vitals.md, "Stop 20", "Stop 22")
      */
     public record Pulse(PulseMethod method, FusionMode fusion, double windowSec, double minHz, double maxHz,
                         double snrHalfWidthHz, double subharmonicRatio, boolean skinSignature,

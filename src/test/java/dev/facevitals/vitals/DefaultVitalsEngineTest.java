@@ -433,6 +433,35 @@ class DefaultVitalsEngineTest {
     }
 
     /**
+     * The same with light changes outside the pulse band as well (a white flicker at 10 Hz, 1 %, which puts
+     * twenty times the band's power outside it): PBV's low SNR (its peak right, at -2.0 dB) is then named
+     * error 10 ("light or motion changes dominate"), and GREEN, passing its whole gate at PBV's peak, stands in
+     * for it as for error 11. Seen through x264 on a face turning a little under a side light (docs/vitals.md,
+     * "Stop 22").
+     */
+    @Test
+    void aPulseTooWeakForPbvAmidLightChangesIsTakenFromGreenToo() {
+        VitalsSettings fixed = VitalsSettings.DEFAULTS
+                .withPulse(VitalsSettings.DEFAULTS.pulse().withSkinSignature(false));
+        SyntheticScan scan = SyntheticScan.realistic(62, 2);
+        scan.pulseDirection = new double[] {0.13, 1.0, 0.05};
+        scan.noise = 0.002;
+        scan.flickerAmplitude = 0.01;
+        scan.flickerHz = 10;
+        SignalTraces traces = scan.build();
+        VitalsAnalysis pbv = new DefaultVitalsEngine(fixed.withPulse(fixed.pulse().withGreenFallback(false)))
+                .analyse(traces);
+        assertThat(pbv.pulseGate()).isEqualTo(VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS);
+        assertThat(pbv.artefactRatio()).isGreaterThan(VitalsSettings.DEFAULTS.quality().maxArtefactRatio());
+        assertThat(pbv.result().failure()).isEqualTo(VitalsResult.SignalFailure.RGB_QUALITY);
+        assertThat(60 * pbv.heartRateHz()).isCloseTo(62, within(1.0));
+        VitalsAnalysis a = new DefaultVitalsEngine(fixed).analyse(traces);
+        assertThat(a.method()).isEqualTo(PulseMethod.GREEN);
+        assertThat(a.result().heartRateBpm()).isCloseTo(62, within(0.5));
+        assertThat(a.fallbackFrom().result()).isEqualTo(pbv.result());
+    }
+
+    /**
      * GREEN's rate must lie at PBV's own spectral peak. On this scan (the same far colour) PBV's peak is the
      * pulse's second harmonic (123 bpm) at -2.8 dB; GREEN passes at 62, which is right, but the two disagree, so
      * PBV's error 11 stands: the rule takes GREEN only where the two methods see the same rhythm.
