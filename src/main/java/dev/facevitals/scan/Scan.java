@@ -65,6 +65,8 @@ public class Scan {
     public Integer videoFrames;
     @Column(name = "video_bitrate_mbps")
     public Double videoBitrateMbps;
+    @Column(name = "video_hdr")
+    public String videoHdr;
 
     @Column(name = "heart_rate_bpm")
     public Double heartRateBpm;

@@ -16,9 +16,13 @@ public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, Off
                          String timezone, String performerRef, String patientRef, Video video,
                          Biomarkers biomarkers, Quality quality, Liveness liveness, Error error) {
 
-    /** @param bitrateMbps the video track's coded size over its duration (audio not counted), Mbit/s */
+    /**
+     * @param bitrateMbps the video track's coded size over its duration (audio not counted), Mbit/s
+     * @param hdr         the HDR transfer the video was recorded with, {@code hlg} or {@code pq} (its frames were
+     *                    mapped to SDR for the analysis); null for SDR video
+     */
     public record Video(Double durationS, Double fps, Integer width, Integer height, Integer frames,
-                        Double bitrateMbps) {
+                        Double bitrateMbps, String hdr) {
     }
 
     public record Biomarkers(Double heartRateBpm, Double respiratoryRateBpm, Double hrvSdnnMs, Double hrvRmssdMs,
@@ -53,7 +57,7 @@ public record ScanResult(UUID uuid, String status, OffsetDateTime createdAt, Off
         boolean finished = s.statusEnum().isFinal();
         Video video = s.videoFrames == null ? null
                 : new Video(s.videoDurationS, s.videoFps, s.videoWidth, s.videoHeight, s.videoFrames,
-                s.videoBitrateMbps);
+                s.videoBitrateMbps, s.videoHdr);
         Biomarkers biomarkers = s.statusEnum() == ScanStatus.DONE
                 ? new Biomarkers(s.heartRateBpm, s.respiratoryRateBpm, s.hrvSdnnMs, s.hrvRmssdMs, s.hrvPnn50Pct,
                 s.stressIndex)

@@ -278,6 +278,7 @@ public class ScanService {
             scan.videoHeight = outcome.video().height();
             scan.videoFrames = outcome.video().frames();
             scan.videoBitrateMbps = round(outcome.video().bitrateMbps(), 3);
+            scan.videoHdr = outcome.video().hdr();
         }
         scan.faceCoverage = outcome.faceCoverage() == null ? null : round(outcome.faceCoverage(), 3);
         VitalsResult v = outcome.vitals();

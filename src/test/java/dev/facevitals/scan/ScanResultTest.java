@@ -37,7 +37,18 @@ class ScanResultTest {
         assertThat(r.status()).isEqualTo("done");
         assertThat(r.biomarkers().respiratoryRateBpm()).isNull();
         assertThat(r.quality().withheld()).isEqualTo(new ScanResult.Withheld("head_sway", null));
-        assertThat(r.video()).isEqualTo(new ScanResult.Video(30.0, 30.0, 640, 480, 900, 2.046));
+        assertThat(r.video()).isEqualTo(new ScanResult.Video(30.0, 30.0, 640, 480, 900, 2.046, null));
+    }
+
+    /** HDR video says which transfer it was recorded with; SDR video (above) says null. */
+    @Test
+    void anHdrVideoSaysSo() {
+        Scan s = scan();
+        VitalsResult v = new VitalsResult(72.0, 15.0, null, null, null, null, 4.0, null, null,
+                VitalsResult.Withheld.KEY_FRAMES);
+        ScanService.apply(s, new AnalysisOutcome(new AnalysisOutcome.VideoSummary(20.5, 30, 640, 480, 615, 1.52,
+                "hlg"), v, 1.0, null, 0.9));
+        assertThat(ScanResult.of(s).video().hdr()).isEqualTo("hlg");
     }
 
     /** A file whose size or duration is unknown has no bit rate: null, not NaN or a made-up figure. */

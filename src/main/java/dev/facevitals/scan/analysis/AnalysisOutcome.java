@@ -18,8 +18,16 @@ public record AnalysisOutcome(VideoSummary video, VitalsResult vitals, Double fa
      * @param durationS   seconds between first and last frame timestamps; fps = frames per second over it
      * @param bitrateMbps the video track's coded size over its duration (audio not counted), Mbit/s; NaN when
      *                    either is unknown
+     * @param hdr         the HDR transfer, {@code hlg} or {@code pq}, whose frames the decoder mapped to SDR; null
+     *                    for SDR video
      */
-    public record VideoSummary(double durationS, double fps, int width, int height, int frames, double bitrateMbps) {
+    public record VideoSummary(double durationS, double fps, int width, int height, int frames, double bitrateMbps,
+                               String hdr) {
+
+        /** An SDR video. */
+        public VideoSummary(double durationS, double fps, int width, int height, int frames, double bitrateMbps) {
+            this(durationS, fps, width, height, frames, bitrateMbps, null);
+        }
 
         /** The video's bits per pixel of each frame (bit rate over pixels per second); NaN when unknown. */
         public double bitsPerPixel() {

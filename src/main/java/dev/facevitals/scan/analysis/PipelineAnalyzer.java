@@ -175,7 +175,8 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
         double duration = frames < 2 ? 0 : span * frames / (frames - 1.0);
         double fps = duration > 0 ? frames / duration : info.nominalFps();
         double mbps = duration > 0 ? bytes * 8 / duration / 1e6 : Double.NaN;
-        return new AnalysisOutcome.VideoSummary(duration, fps, info.width(), info.height(), frames, mbps);
+        return new AnalysisOutcome.VideoSummary(duration, fps, info.width(), info.height(), frames, mbps,
+                info.hdr() == null ? null : info.hdr().toLowerCase(Locale.ROOT));
     }
 
 }
