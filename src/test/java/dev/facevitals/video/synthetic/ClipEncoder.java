@@ -323,12 +323,7 @@ public final class ClipEncoder implements AutoCloseable {
                 av_dict_set(options, "preset", "medium", 0);
                 codec.gop_size(settings.nominalFps());
             }
-            case X265 -> {
-                av_dict_set(options, "preset", "fast", 0);
-                av_dict_set(options, "x265-params", "pools=none:frame-threads=1:log-level=error", 0);
-                codec.gop_size(settings.nominalFps());
-            }
-            case X265_HLG, X265_PQ -> {
+            case X265, X265_HLG, X265_PQ -> {
                 av_dict_set(options, "preset", "fast", 0);
                 av_dict_set(options, "x265-params", "pools=none:frame-threads=1:log-level=error", 0);
                 codec.gop_size(settings.nominalFps());

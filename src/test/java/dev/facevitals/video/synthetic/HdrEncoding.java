@@ -100,10 +100,10 @@ final class HdrEncoding {
      * Converts one frame.
      *
      * @param transfer input, the HDR transfer
-     * @param bgr input, packed 8-bit BGR, {@code 3 * width} bytes a row
-     * @param y   output, {@code width * height} luma samples, row-major (10-bit codes 64-940)
-     * @param cb  output, {@code (width / 2) * (height / 2)} samples (codes 64-960)
-     * @param cr  output, as cb
+     * @param bgr      input, packed 8-bit BGR, {@code 3 * width} bytes a row
+     * @param y        output, {@code width * height} luma samples, row-major (10-bit codes 64-940)
+     * @param cb       output, {@code (width / 2) * (height / 2)} samples (codes 64-960)
+     * @param cr       output, as cb
      */
     static void toYuv420p10(Transfer transfer, byte[] bgr, int width, int height, short[] y, short[] cb,
                             short[] cr) {
