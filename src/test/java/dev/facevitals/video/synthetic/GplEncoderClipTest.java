@@ -12,9 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The benchmark's {@code x264}, {@code x265}, {@code x265-hlg} and {@code x265-pq} conditions: H.264 from x264
- * and HEVC from x265 at a phone's bit budget, in SDR and in HDR, keep most of a sub-level pulse. Needs FFmpeg's GPL build, so Maven runs this class in its own surefire
- * execution ({@code gpl-ffmpeg} in pom.xml) with {@value ClipEncoder.Codec#GPL_PROPERTY}=-gpl; the default
- * execution leaves it out and runs everything else on the LGPL build the product ships.
+ * and HEVC from x265 at a phone's bit budget, in SDR and in HDR, keep most of a sub-level pulse. Needs FFmpeg's
+ * GPL build, so Maven runs this class in its own surefire execution ({@code gpl-ffmpeg} in pom.xml) with
+ * {@value ClipEncoder.Codec#GPL_PROPERTY}=-gpl; the default execution leaves it out and runs everything else on
+ * the LGPL build the product ships.
  */
 class GplEncoderClipTest {
 
