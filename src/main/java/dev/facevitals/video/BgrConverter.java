@@ -74,7 +74,7 @@ final class BgrConverter implements AutoCloseable {
     private short[][] wideRows;
     private byte[] bgrRow;
     private HdrToSdr hdr;
-    private int srcTransfer = -1;
+    private HdrToSdr.Transfer srcTransfer;
     private int srcWidth = -1;
     private int srcHeight = -1;
     private int srcFormat = -1;
@@ -118,13 +118,12 @@ final class BgrConverter implements AutoCloseable {
         }
         int space = frame.colorspace();
         HdrToSdr.Transfer transfer = transferOf(frame.color_trc());
-        int transferKey = transfer == null ? 0 : 1 + transfer.ordinal();
         boolean bt2020 = frame.color_primaries() == AVCOL_PRI_BT2020;
         if (transfer != null && (hdr == null || hdr.transfer() != transfer || hdr.bt2020() != bt2020)) {
             hdr = new HdrToSdr(transfer, bt2020);
         }
         if (frame.width() != srcWidth || frame.height() != srcHeight || format != srcFormat
-                || space != srcSpace || range != srcRange || transferKey != srcTransfer) {
+                || space != srcSpace || range != srcRange || transfer != srcTransfer) {
             sws = sws_getCachedContext(sws, frame.width(), frame.height(), format, width, height,
                     transfer == null ? AV_PIX_FMT_BGR24 : AV_PIX_FMT_GBRP16LE,
                     // HDR: each 2 x 2 block's chroma as it is, as the unscaled SDR path takes it (and cheaper)
@@ -142,7 +141,7 @@ final class BgrConverter implements AutoCloseable {
             srcFormat = format;
             srcSpace = space;
             srcRange = range;
-            srcTransfer = transferKey;
+            srcTransfer = transfer;
         }
         if (transfer == null) {
             int rows = sws_scale(sws, frame.data(), frame.linesize(), 0, frame.height(), dstPlanes, dstStrides);

@@ -9,8 +9,8 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * (HLG or PQ) mapped to SDR as a player would show it ({@link HdrToSdr}).
  *
  * <p>Memory is flat in video length: one FFmpeg packet and frame, one BGR buffer (and one rotated buffer
- * for videos with a display rotation, and three 16-bit planes for HDR video, allocated at its first frame),
- * all allocated when the file is opened. Each {@link VideoFrame}'s
+ * for videos with a display rotation, and three 16-bit planes for HDR video), all allocated when the file is
+ * opened (which converts the first frame). Each {@link VideoFrame}'s
  * {@link ImageView} is a read-only view of that buffer with its real row stride (rows padded to 64 bytes),
  * without a copy: it is overwritten by the next {@link #next()}.
  *

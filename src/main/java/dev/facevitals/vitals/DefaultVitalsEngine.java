@@ -102,9 +102,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         }
         Prepared prepared = prepare(outcome.traces());
         VitalsAnalysis a = analyse(traces, prepared);
-        if (pul.method() != PulseMethod.PBV || !pul.greenFallback()
-                || (a.pulseGate() != VitalsAnalysis.PulseGate.LOW_SNR
-                && a.pulseGate() != VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS)) {
+        if (pul.method() != PulseMethod.PBV || !pul.greenFallback() || !a.pulseGate().lowSnr()) {
             return a;
         }
         // the pulse is there but below PBV's gate (error 11, or 10 where light or motion changes outside the band
@@ -193,8 +191,7 @@ public final class DefaultVitalsEngine implements VitalsEngine {
         // strong for the pulse to pass or itself withheld): taken out of every region's colours at its rate and
         // twice it, the pulse may still show beside it
         double lightHz = Double.NaN;
-        if (gate == VitalsAnalysis.PulseGate.LIGHT_NOT_BLOOD || ((gate == VitalsAnalysis.PulseGate.LOW_SNR
-                || gate == VitalsAnalysis.PulseGate.LOW_SNR_ARTEFACTS) && rp.hr() != null
+        if (gate == VitalsAnalysis.PulseGate.LIGHT_NOT_BLOOD || (gate.lowSnr() && rp.hr() != null
                 && lightColoured(p, rp, sig.filterOrder(), lambda))) {
             double f = rp.hr().frequencyHz();
             PreparedTraces rest = p.withoutRhythm(f, pul.snrHalfWidthHz(), filterHi, sig.filterOrder(), lambda);

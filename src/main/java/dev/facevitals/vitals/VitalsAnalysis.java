@@ -92,6 +92,14 @@ public record VitalsAnalysis(VitalsResult result, PulseMethod method, double sam
         }
 
         /**
+         * Whether the pulse was only too weak: its SNR under the minimum, whatever the artefacts outside the band
+         * made of its name (error 11, or 10 with {@link #LOW_SNR_ARTEFACTS}); no other test decided.
+         */
+        public boolean lowSnr() {
+            return this == LOW_SNR || this == LOW_SNR_ARTEFACTS;
+        }
+
+        /**
          * The error this verdict gives: 11 when only the pulse is too weak, 10 when motion or light decided;
          * null when the heart rate is reported or the traces failed before (they carry their own).
          */

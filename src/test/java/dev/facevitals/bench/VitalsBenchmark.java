@@ -797,9 +797,10 @@ public final class VitalsBenchmark {
         System.out.println();
         Path photo = photos().get(0);
         String name = "speed-30s-640x480-30fps-motion-" + (codec == ClipEncoder.Codec.H264 ? "h264" : "hevc-hlg");
+        // the HDR clip: the same frames as the x265-hlg condition encodes them
         SyntheticTruth truth = generate(dir, name, name.replace("hevc-hlg", "h264"), photo, 72, 15, 30,
                 b -> codec == ClipEncoder.Codec.H264 ? b.headMotion(1.0).sensorNoise(2).codec(codec)
-                        : b.headMotion(1.0).sensorNoise(2).codec(codec).bitrate(1_500_000));
+                        : X265_HLG.options().apply(b.headMotion(1.0)));
         Path clip = dir.resolve(truth.clip());
         PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision,
                 new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);

@@ -3,6 +3,7 @@ package dev.facevitals.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.facevitals.video.synthetic.HdrEncoding;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,43 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class HdrToSdrTest {
 
-    private static final double HLG_A = 0.17883277;
-    private static final double HLG_B = 1 - 4 * HLG_A;
-    private static final double HLG_C = 0.5 - HLG_A * Math.log(4 * HLG_A);
-
-    /** BT.2087: linear BT.709 to linear BT.2020. */
-    private static final double[][] BT709_TO_2020 = {
-            {0.6274, 0.3293, 0.0433},
-            {0.0691, 0.9195, 0.0114},
-            {0.0164, 0.0880, 0.8956}};
-
-    private static double hlgOetf(double e) {
-        return e <= 1.0 / 12 ? Math.sqrt(3 * e) : HLG_A * Math.log(12 * e - HLG_B) + HLG_C;
-    }
-
-    private static double pqInverseEotf(double nits) {
-        double m1 = 2610.0 / 16384;
-        double m2 = 2523.0 / 4096 * 128;
-        double c1 = 3424.0 / 4096;
-        double c2 = 2413.0 / 4096 * 32;
-        double c3 = 2392.0 / 4096 * 32;
-        double p = Math.pow(nits / 10000, m1);
-        return Math.pow((c1 + c2 * p) / (1 + c3 * p), m2);
-    }
-
-    /** HLG's reference white in scene light: where its OETF gives 0.75. */
-    private static final double HLG_WHITE = (Math.exp((0.75 - HLG_C) / HLG_A) + HLG_B) / 12;
-
     /** The 16-bit signal of a linear SDR level (white 1) in BT.709, as the HDR video stores it. */
     private static short[] encode(HdrToSdr.Transfer t, double[] linear709) {
+        double[] signal = HdrEncoding.signal(HdrEncoding.Transfer.valueOf(t.name()), linear709);
         short[] out = new short[3];
         for (int c = 0; c < 3; c++) {
-            double v = 0;
-            for (int k = 0; k < 3; k++) {
-                v += BT709_TO_2020[c][k] * linear709[k];
-            }
-            double signal = t == HdrToSdr.Transfer.HLG ? hlgOetf(v * HLG_WHITE) : pqInverseEotf(v * 203);
-            out[c] = (short) Math.round(signal * 65535);
+            out[c] = (short) Math.round(signal[c] * 65535);
         }
         return out;
     }
@@ -67,10 +37,12 @@ class HdrToSdrTest {
     @Test
     void referenceWhiteIsSdrWhiteBeforeTheRollOff() {
         assertThat(HdrToSdr.toLinear(HdrToSdr.Transfer.HLG, 0.75)).isCloseTo(1.0, within(1e-12));
-        assertThat(HdrToSdr.toLinear(HdrToSdr.Transfer.PQ, pqInverseEotf(203))).isCloseTo(1.0, within(1e-9));
+        assertThat(HdrToSdr.toLinear(HdrToSdr.Transfer.PQ, HdrEncoding.pq(HdrEncoding.PQ_REFERENCE_WHITE)))
+                .isCloseTo(1.0, within(1e-9));
         assertThat(HdrToSdr.toLinear(HdrToSdr.Transfer.PQ, 0)).isZero();
         // HLG's square-root segment: signal 0.5 is a twelfth of its scene light's full scale
-        assertThat(HdrToSdr.toLinear(HdrToSdr.Transfer.HLG, 0.5)).isCloseTo(1.0 / 12 / HLG_WHITE, within(1e-12));
+        assertThat(HdrToSdr.toLinear(HdrToSdr.Transfer.HLG, 0.5))
+                .isCloseTo(1.0 / 12 / HdrEncoding.REFERENCE_WHITE, within(1e-12));
     }
 
     @Test
@@ -98,7 +70,7 @@ class HdrToSdrTest {
     @Test
     void withoutBt2020PrimariesTheColoursAreNotMixed() {
         HdrToSdr m = new HdrToSdr(HdrToSdr.Transfer.HLG, false);
-        short s = (short) Math.round(hlgOetf(0.3 * HLG_WHITE) * 65535);
+        short s = (short) Math.round(HdrEncoding.oetf(0.3 * HdrEncoding.REFERENCE_WHITE) * 65535);
         short zero = 0;
         // red alone stays red alone (with BT.2020 primaries it would take green and blue below zero: clipped)
         int[] got = convert(m, new short[] {s, zero, zero});

@@ -178,5 +178,4 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
         return new AnalysisOutcome.VideoSummary(duration, fps, info.width(), info.height(), frames, mbps,
                 info.hdr() == null ? null : info.hdr().toLowerCase(Locale.ROOT));
     }
-
 }

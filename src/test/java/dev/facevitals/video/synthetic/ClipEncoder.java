@@ -249,6 +249,8 @@ public final class ClipEncoder implements AutoCloseable {
     private AVFrame frame;
     private AVPacket packet;
     private SwsContext sws;
+    /** The 10-bit Y, Cb and Cr samples of an HDR frame, before they go into the encoder's frame. */
+    private short[][] hdrPlanes;
     private BytePointer source;
     private PointerPointer<BytePointer> sourcePlanes;
     private IntPointer sourceStrides;
@@ -463,21 +465,18 @@ public final class ClipEncoder implements AutoCloseable {
 
     /** Fills the 10-bit frame's planes from the rendered sRGB by {@link HdrEncoding}. */
     private void writeHdr(HdrEncoding.Transfer transfer, byte[] bgr, int w, int h) {
-        short[] y = new short[w * h];
-        short[] cb = new short[(w / 2) * (h / 2)];
-        short[] cr = new short[cb.length];
-        HdrEncoding.toYuv420p10(transfer, bgr, w, h, y, cb, cr);
-        copyPlane(y, w, h, 0);
-        copyPlane(cb, w / 2, h / 2, 1);
-        copyPlane(cr, w / 2, h / 2, 2);
-    }
-
-    private void copyPlane(short[] plane, int w, int h, int index) {
-        // linesize in bytes; two bytes a sample
-        int stride = frame.linesize(index) / 2;
-        ShortPointer dst = new ShortPointer(frame.data(index));
-        for (int row = 0; row < h; row++) {
-            dst.position((long) row * stride).put(plane, row * w, w);
+        if (hdrPlanes == null) {
+            hdrPlanes = new short[][] {new short[w * h], new short[(w / 2) * (h / 2)], new short[(w / 2) * (h / 2)]};
+        }
+        HdrEncoding.toYuv420p10(transfer, bgr, w, h, hdrPlanes[0], hdrPlanes[1], hdrPlanes[2]);
+        for (int p = 0; p < 3; p++) {
+            int pw = p == 0 ? w : w / 2;
+            // linesize in bytes; two bytes a sample
+            int stride = frame.linesize(p) / 2;
+            ShortPointer dst = new ShortPointer(frame.data(p));
+            for (int row = 0; row < (p == 0 ? h : h / 2); row++) {
+                dst.position((long) row * stride).put(hdrPlanes[p], row * pw, pw);
+            }
         }
     }
 

@@ -9,12 +9,13 @@ package dev.facevitals.video.synthetic;
  * <p>The rendered frame is taken as the scene: sRGB decoded to linear light, converted from BT.709 to BT.2020
  * primaries (BT.2087's matrix), scaled so that the frame's white lands on the transfer's reference white
  * (BT.2408: 75 % of HLG's signal; 203 cd/m² in PQ, 58 % of its signal), and encoded. Chroma is the mean of each
- * 2 x 2 block's Cb and Cr. Pure Java.
+ * 2 x 2 block's Cb and Cr. Pure Java. Also the forward path the decoder's mapping back to SDR is tested
+ * against ({@code video.HdrToSdrTest}).
  */
-final class HdrEncoding {
+public final class HdrEncoding {
 
     /** The HDR transfers of BT.2100. */
-    enum Transfer {
+    public enum Transfer {
         HLG, PQ
     }
 
@@ -24,7 +25,7 @@ final class HdrEncoding {
     private static final double C = 0.5 - A * Math.log(4 * A);
 
     /** Scene light of HLG's reference white: the HLG OETF gives 0.75 there (BT.2408). */
-    static final double REFERENCE_WHITE = inverseOetf(0.75);
+    public static final double REFERENCE_WHITE = inverseOetf(0.75);
 
     /** PQ's constants (SMPTE ST 2084). */
     private static final double M1 = 2610.0 / 16384;
@@ -34,7 +35,7 @@ final class HdrEncoding {
     private static final double C3 = 2392.0 / 4096 * 32;
 
     /** PQ's reference white, 203 cd/m², as a share of its 10,000 cd/m² peak (BT.2408). */
-    static final double PQ_REFERENCE_WHITE = 203.0 / 10000;
+    public static final double PQ_REFERENCE_WHITE = 203.0 / 10000;
 
     /** BT.709 to BT.2020 primaries in linear light (BT.2087). */
     private static final double[][] M709_TO_2020 = {
@@ -74,7 +75,7 @@ final class HdrEncoding {
     }
 
     /** HLG's OETF: scene light in [0, 1] to signal in [0, 1]. */
-    static double oetf(double e) {
+    public static double oetf(double e) {
         return e <= 1.0 / 12 ? Math.sqrt(3 * e) : A * Math.log(12 * e - B) + C;
     }
 
@@ -84,9 +85,25 @@ final class HdrEncoding {
     }
 
     /** PQ's inverse EOTF: light as a share of 10,000 cd/m² to signal in [0, 1]. */
-    static double pq(double y) {
+    public static double pq(double y) {
         double p = Math.pow(y, M1);
         return Math.pow((C1 + C2 * p) / (1 + C3 * p), M2);
+    }
+
+    /**
+     * The exact signals a linear BT.709 colour (SDR white = 1) is stored as: R', G', B' in [0, 1] in BT.2020
+     * primaries, the path {@link #toYuv420p10} takes through its tables.
+     */
+    public static double[] signal(Transfer t, double[] linear709) {
+        double[] out = new double[3];
+        for (int c = 0; c < 3; c++) {
+            double v = 0;
+            for (int k = 0; k < 3; k++) {
+                v += M709_TO_2020[c][k] * linear709[k];
+            }
+            out[c] = t == Transfer.HLG ? oetf(v * REFERENCE_WHITE) : pq(v * PQ_REFERENCE_WHITE);
+        }
+        return out;
     }
 
     private static double fastOetf(double[] table, double max, double e) {
