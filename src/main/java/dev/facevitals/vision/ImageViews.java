@@ -20,7 +20,7 @@ public final class ImageViews {
         }
         int start = v.offset(x, y);
         int len = v.stride() * (h - 1) + 3 * w;
-        return new ImageView(w, h, v.stride(), v.pixels().slice(start, len));
+        return new ImageView(w, h, v.stride(), v.pixels(x, y, x + w, y + h).slice(start, len));
     }
 
     /** A packed copy (stride = 3 * width) on the Java heap, independent of the source's lifetime. */

@@ -573,7 +573,10 @@ public final class PatchTracker {
 
     /** Cell (u, v) = mean green of 4 pixels at quarter-cell offsets around its centre, edges clamped. */
     private void sampleGrid(ImageView img, int ox, int oy, float[] out) {
-        ByteBuffer px = img.pixels();
+        double left = x0 + ox;
+        double top = y0 + oy;
+        ByteBuffer px = img.pixels((int) Math.floor(left) - 1, (int) Math.floor(top) - 1,
+                (int) Math.ceil(left + g * cell) + 2, (int) Math.ceil(top + g * cell) + 2);
         int w1 = img.width() - 1;
         int h1 = img.height() - 1;
         double q = cell / 4;

@@ -12,16 +12,56 @@ public final class PixelSpans {
     private final int[] starts;
     private final int[] ends;
     private final int pixels;
+    /** Bounding box {@code [minX, maxX) x [minY, maxY)}; empty (all zero) without pixels. */
+    private final int minX;
+    private final int minY;
+    private final int maxX;
+    private final int maxY;
 
     private PixelSpans(int[] rows, int[] starts, int[] ends) {
         this.rows = rows;
         this.starts = starts;
         this.ends = ends;
         int p = 0;
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = Integer.MIN_VALUE;
+        int y1 = Integer.MIN_VALUE;
         for (int i = 0; i < rows.length; i++) {
             p += ends[i] - starts[i];
+            if (ends[i] > starts[i]) {
+                x0 = Math.min(x0, starts[i]);
+                x1 = Math.max(x1, ends[i]);
+                y0 = Math.min(y0, rows[i]);
+                y1 = Math.max(y1, rows[i] + 1);
+            }
         }
         this.pixels = p;
+        boolean empty = x0 == Integer.MAX_VALUE;
+        this.minX = empty ? 0 : x0;
+        this.minY = empty ? 0 : y0;
+        this.maxX = empty ? 0 : x1;
+        this.maxY = empty ? 0 : y1;
+    }
+
+    /** Left edge of the bounding box (inclusive); 0 without pixels. */
+    public int minX() {
+        return minX;
+    }
+
+    /** Top edge of the bounding box (inclusive); 0 without pixels. */
+    public int minY() {
+        return minY;
+    }
+
+    /** Right edge of the bounding box (exclusive); 0 without pixels. */
+    public int maxX() {
+        return maxX;
+    }
+
+    /** Bottom edge of the bounding box (exclusive); 0 without pixels. */
+    public int maxY() {
+        return maxY;
     }
 
     public int spans() {

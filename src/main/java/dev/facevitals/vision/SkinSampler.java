@@ -19,6 +19,8 @@ public final class SkinSampler {
 
     private final int maxSamples;
     private byte[] row = new byte[3 * 1024];
+    /** The regions' bounding box while a read asks for its pixels. */
+    private final int[] box = new int[4];
     private double[] subRgb;
     private int[] subCount;
     private double[] acc;
@@ -59,7 +61,7 @@ public final class SkinSampler {
      */
     public void sample(ImageView img, PixelSpans[] regions, int dx, int dy, SkinModel[] models, double[] rgb,
                        int[] count, int[] inside, int[] steps) {
-        ByteBuffer px = img.pixels();
+        ByteBuffer px = affineBounds(img, regions, 0, 0, 1, 0, 0, 1, dx, dy);
         int w = img.width();
         int h = img.height();
         for (int k = 0; k < regions.length; k++) {
@@ -192,6 +194,58 @@ public final class SkinSampler {
         }
     }
 
+    /** The regions' joint bounding box {@code [x0, x1) x [y0, y1)} into {@code box}; empty when x0 >= x1. */
+    private static void bounds(PixelSpans[] regions, int[] box) {
+        box[0] = Integer.MAX_VALUE;
+        box[1] = Integer.MAX_VALUE;
+        box[2] = Integer.MIN_VALUE;
+        box[3] = Integer.MIN_VALUE;
+        for (PixelSpans r : regions) {
+            if (r.pixels() > 0) {
+                box[0] = Math.min(box[0], r.minX());
+                box[1] = Math.min(box[1], r.minY());
+                box[2] = Math.max(box[2], r.maxX());
+                box[3] = Math.max(box[3], r.maxY());
+            }
+        }
+    }
+
+    /**
+     * The frame's pixels, with the regions' bounding box, carried by the affine map (or the shift), ready to
+     * read, a pixel wider each way (a bilinear read takes the pixel right of and below a position too).
+     */
+    private ByteBuffer affineBounds(ImageView img, PixelSpans[] regions, double cx, double cy, double a11,
+                                    double a12, double a21, double a22, double dx, double dy) {
+        bounds(regions, box);
+        int x0 = box[0];
+        int y0 = box[1];
+        int x1 = box[2];
+        int y1 = box[3];
+        if (x0 >= x1) {
+            return img.pixels(0, 0, 0, 0);
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int corner = 0; corner < 4; corner++) {
+            double ox = ((corner & 1) == 0 ? x0 : x1) - cx;
+            double oy = ((corner & 2) == 0 ? y0 : y1) - cy;
+            double x = cx + a11 * ox + a12 * oy + dx;
+            double y = cy + a21 * ox + a22 * oy + dy;
+            minX = Math.min(minX, x);
+            minY = Math.min(minY, y);
+            maxX = Math.max(maxX, x);
+            maxY = Math.max(maxY, y);
+        }
+        if (!(maxX - minX < Integer.MAX_VALUE / 4 && maxY - minY < Integer.MAX_VALUE / 4)) {
+            // a map that is not finite reads no pixel in bounds; make all of them ready rather than guess
+            return img.pixels();
+        }
+        return img.pixels((int) Math.floor(minX) - 1, (int) Math.floor(minY) - 1, (int) Math.ceil(maxX) + 2,
+                (int) Math.ceil(maxY) + 2);
+    }
+
     /**
      * The regions read where the tracker placed them: by {@link #sampleAffine} when the placement is an
      * affine map, else by {@link #sampleSubPixel} at its shift.
@@ -224,7 +278,7 @@ public final class SkinSampler {
     public void sampleAffine(ImageView img, PixelSpans[] regions, double cx, double cy, double a11, double a12,
                              double a21, double a22, double dx, double dy, SkinModel[] models, double[] rgb,
                              int[] count, int[] inside, int[] steps) {
-        ByteBuffer px = img.pixels();
+        ByteBuffer px = affineBounds(img, regions, cx, cy, a11, a12, a21, a22, dx, dy);
         int w = img.width();
         int h = img.height();
         // a bilinear read needs two columns and two rows
