@@ -44,10 +44,12 @@ import org.bytedeco.javacpp.PointerPointer;
  * keeps a view past {@code close()} reads stale pixels instead of freed memory. Rows are padded to 64 bytes
  * so swscale can use its aligned paths; the view carries that stride.
  *
- * <p>HDR video (a frame tagged with the HLG or PQ transfer) is mapped to SDR on the way ({@link HdrToSdr}):
- * swscale converts it to 16-bit planar RGB in the video's own primaries, which keeps a 10-bit video's
- * precision, and the mapping writes the BGR. (Packed 16-bit RGB is not used: this FFmpeg build's swscale
- * writes zeros for green there with bilinear chroma.) Every other frame goes straight to BGR24 as before.
+ * <p>HDR video (a frame tagged with the HLG or PQ transfer) that {@link FfmpegFrameSource} does not map itself
+ * ({@link HdrFrameMapper} reads planar 10- and 12-bit Y'CbCr of known matrices, which HEVC, VP9 and AV1
+ * decode to) is mapped to SDR here ({@link HdrToSdr}): swscale converts it to 16-bit planar RGB in the
+ * video's own primaries, which keeps a 10-bit video's precision, and the mapping writes the BGR. (Packed
+ * 16-bit RGB is not used: this FFmpeg build's swscale writes zeros for green there with bilinear chroma.)
+ * Every other frame goes straight to BGR24.
  */
 final class BgrConverter implements AutoCloseable {
 
@@ -72,6 +74,7 @@ final class BgrConverter implements AutoCloseable {
     private PointerPointer<BytePointer> widePlanes;
     private IntPointer wideStrides;
     private short[][] wideRows;
+    private int[][] wideEntries;
     private byte[] bgrRow;
     private HdrToSdr hdr;
     private HdrToSdr.Transfer srcTransfer;
@@ -167,6 +170,7 @@ final class BgrConverter implements AutoCloseable {
             widePlanes = new PointerPointer<>(4);
             wideStrides = new IntPointer(4);
             wideRows = new short[3][width];
+            wideEntries = new int[3][width];
             bgrRow = new byte[3 * width];
             for (int c = 0; c < 3; c++) {
                 ByteBuffer plane = ByteBuffer.allocateDirect(wideStride * height + ALIGN).alignedSlice(ALIGN)
@@ -184,9 +188,14 @@ final class BgrConverter implements AutoCloseable {
         for (int y = 0; y < height; y++) {
             for (int c = 0; c < 3; c++) {
                 wideShorts[c].get(y * wideStride / 2, wideRows[c], 0, width);
+                short[] in = wideRows[c];
+                int[] e = wideEntries[c];
+                for (int x = 0; x < width; x++) {
+                    e[x] = HdrToSdr.entry(in[x]);
+                }
             }
             // planes in swscale's G, B, R order
-            hdr.convertRow(wideRows[2], wideRows[0], wideRows[1], bgrRow, width);
+            hdr.convertRow(wideEntries[2], wideEntries[0], wideEntries[1], bgrRow, width);
             pixels.put(y * stride, bgrRow, 0, bgrRow.length);
         }
     }

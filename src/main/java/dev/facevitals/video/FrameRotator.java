@@ -23,6 +23,7 @@ final class FrameRotator implements AutoCloseable {
     private final Mat src;
     private final Mat dst;
     private final ImageView view;
+    private final ByteBuffer out;
 
     /**
      * @param source    input pixels, {@code width x height}, {@code sourceStride} bytes per row
@@ -38,7 +39,7 @@ final class FrameRotator implements AutoCloseable {
         int outWidth = degreesCw == 180 ? width : height;
         int outHeight = degreesCw == 180 ? height : width;
         int outStride = (outWidth * 3 + 63) / 64 * 64;
-        ByteBuffer out = ByteBuffer.allocateDirect(outStride * outHeight + 64).alignedSlice(64);
+        out = ByteBuffer.allocateDirect(outStride * outHeight + 64).alignedSlice(64);
         srcPointer = new BytePointer(source);
         dstPointer = new BytePointer(out);
         src = new Mat(height, width, CV_8UC3, srcPointer, sourceStride);
@@ -53,6 +54,11 @@ final class FrameRotator implements AutoCloseable {
 
     ImageView view() {
         return view;
+    }
+
+    /** The upright pixels {@link #view()} shows, writable (HDR frames are mapped straight into it). */
+    ByteBuffer buffer() {
+        return out;
     }
 
     @Override

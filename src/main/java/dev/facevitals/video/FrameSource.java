@@ -17,6 +17,24 @@ public interface FrameSource extends AutoCloseable {
     VideoFrame next() throws VideoException;
 
     /**
+     * Asks for the frames decoded from now on to make their pixels ready only as they are read: a reader
+     * that reads part of a frame asks for it with {@link dev.facevitals.vision.ImageView#pixels(int, int, int,
+     * int)}, and any other read ({@link dev.facevitals.vision.ImageView#pixels()}) makes the whole frame ready
+     * first. Where making pixels ready costs little (SDR video) nothing changes; HDR video is then mapped to
+     * SDR about the face only. Off by default.
+     */
+    default void pixelsOnDemand() {
+    }
+
+    /**
+     * HDR pixels mapped to SDR so far, summed over the frames: the whole frame for each unless
+     * {@link #pixelsOnDemand()} was asked, then only what was read. 0 for SDR video.
+     */
+    default long hdrPixelsMapped() {
+        return 0;
+    }
+
+    /**
      * Bytes of the video track's coded packets read so far, other tracks (audio) not counted: after the last
      * frame, the video's own size.
      */

@@ -59,9 +59,11 @@ final class HdrToSdr {
      * precision, and small enough to stay in the processor's nearest cache.
      */
     private static final int IN_BITS = 12;
+    /** Entries of the input table: a signal {@code s} in [0, 1] is entry {@code floor(s * IN_STEPS)}. */
+    static final int IN_STEPS = 1 << IN_BITS;
 
     /** Signal (top bits) to linear light, SDR white = 1. */
-    private final float[] linear = new float[1 << IN_BITS];
+    private final float[] linear = new float[IN_STEPS];
     /** Linear SDR light in [0, 1] (index = light times {@link #OUT_STEPS}), rolled off, to 8-bit sRGB. */
     private final byte[] out = new byte[OUT_STEPS + 1];
     /** The same above white, up to {@link #HIGH_MAX} times it, on a coarser grid ({@link #HIGH_STEPS} a unit). */
@@ -130,15 +132,20 @@ final class HdrToSdr {
         return x <= 0.0031308 ? 12.92 * x : 1.055 * Math.pow(x, 1 / 2.4) - 0.055;
     }
 
+    /** The input table entry of a 16-bit signal (unsigned in a short). */
+    static int entry(short signal16) {
+        return (signal16 & 0xffff) >>> (16 - IN_BITS);
+    }
+
     /**
-     * Converts one row.
+     * Converts one row given as input table entries ({@link #IN_STEPS} over the signal [0, 1]).
      *
-     * @param red   input, {@code width} values of the 16-bit signal (unsigned in a short)
+     * @param red   input, {@code width} entries in {@code [0, IN_STEPS)}
      * @param green input, as red
      * @param blue  input, as red
      * @param bgr   output, {@code 3 * width} bytes: B, G, R per pixel
      */
-    void convertRow(short[] red, short[] green, short[] blue, byte[] bgr, int width) {
+    void convertRow(int[] red, int[] green, int[] blue, byte[] bgr, int width) {
         float[] lin = linear;
         float m0 = m[0];
         float m1 = m[1];
@@ -149,11 +156,10 @@ final class HdrToSdr {
         float m6 = m[6];
         float m7 = m[7];
         float m8 = m[8];
-        int shift = 16 - IN_BITS;
         for (int x = 0, o = 0; x < width; x++, o += 3) {
-            float r = lin[(red[x] & 0xffff) >>> shift];
-            float g = lin[(green[x] & 0xffff) >>> shift];
-            float b = lin[(blue[x] & 0xffff) >>> shift];
+            float r = lin[red[x]];
+            float g = lin[green[x]];
+            float b = lin[blue[x]];
             bgr[o] = encode(m6 * r + m7 * g + m8 * b);
             bgr[o + 1] = encode(m3 * r + m4 * g + m5 * b);
             bgr[o + 2] = encode(m0 * r + m1 * g + m2 * b);

@@ -30,7 +30,8 @@ class HdrToSdrTest {
 
     private static int[] convert(HdrToSdr m, short[] rgb) {
         byte[] bgr = new byte[3];
-        m.convertRow(new short[] {rgb[0]}, new short[] {rgb[1]}, new short[] {rgb[2]}, bgr, 1);
+        m.convertRow(new int[] {HdrToSdr.entry(rgb[0])}, new int[] {HdrToSdr.entry(rgb[1])},
+                new int[] {HdrToSdr.entry(rgb[2])}, bgr, 1);
         return new int[] {bgr[2] & 0xff, bgr[1] & 0xff, bgr[0] & 0xff};
     }
 

@@ -72,6 +72,8 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
     public AnalysisOutcome analyze(Path file, Progress progress, Consumer<SignalTraces> tracesTap) {
         long t0 = System.nanoTime();
         try (FrameSource source = decoder.open(file)) {
+            // the tracker and the skin sampler ask for the face's pixels; an HDR frame is mapped there only
+            source.pixelsOnDemand();
             VideoInfo info = source.info();
             try (SkinTraceRecorder recorder = vision.newRecorder(info.width(), info.height())) {
                 int frames = 0;
@@ -103,7 +105,7 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                 progress.step(String.format(Locale.ROOT,
                         "video %dx%d %s%s, %d frames over %.1f s (%.1f /s), %.2f Mbit/s (%.3f bits per pixel)",
                         video.width(), video.height(), info.codec(),
-                        info.hdr() == null ? "" : " HDR (" + info.hdr() + ", mapped to SDR)", frames,
+                        hdrNote(info, frames, source.hdrPixelsMapped()), frames,
                         video.durationS(), video.fps(), video.bitrateMbps(), video.bitsPerPixel()));
                 if (frames < 2) {
                     return AnalysisOutcome.failed(video, ScanFailure.unreadable("it has no playable frames"));
@@ -137,6 +139,18 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
         } catch (VideoException e) {
             return AnalysisOutcome.failed(null, ScanFailure.unreadable(e.getMessage()));
         }
+    }
+
+    /** " HDR (HLG, mapped to SDR: 23 % of the pixels)" for HDR video; empty for SDR. */
+    static String hdrNote(VideoInfo info, int frames, long mapped) {
+        if (info.hdr() == null) {
+            return "";
+        }
+        double all = (double) frames * info.width() * info.height();
+        return all > 0 && mapped > 0
+                ? String.format(Locale.ROOT, " HDR (%s, mapped to SDR: %.0f %% of the pixels)", info.hdr(),
+                        100 * mapped / all)
+                : " HDR (" + info.hdr() + ", mapped to SDR)";
     }
 
     private Double livenessOf(ImageView keyFrame, VitalsResult vitals) {

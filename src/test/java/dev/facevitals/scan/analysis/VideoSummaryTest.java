@@ -21,4 +21,15 @@ class VideoSummaryTest {
         VideoInfo sdr = new VideoInfo(640, 480, 30, 20.5, 615, "h264", "mov,mp4,m4a,3gp,3g2,mj2");
         assertThat(PipelineAnalyzer.summary(sdr, 615, 0, 20_466_667, 3_895_000).hdr()).isNull();
     }
+
+    @Test
+    void theLogLineSaysHowMuchOfAnHdrVideoWasMapped() {
+        VideoInfo hlg = new VideoInfo(640, 480, 30, 20.5, 615, "hevc", "mov,mp4,m4a,3gp,3g2,mj2", 0, "HLG");
+        assertThat(PipelineAnalyzer.hdrNote(hlg, 615, 615L * 640 * 480 / 4))
+                .isEqualTo(" HDR (HLG, mapped to SDR: 25 % of the pixels)");
+        // mapped by swscale's path, which does not count
+        assertThat(PipelineAnalyzer.hdrNote(hlg, 615, 0)).isEqualTo(" HDR (HLG, mapped to SDR)");
+        VideoInfo sdr = new VideoInfo(640, 480, 30, 20.5, 615, "h264", "mov,mp4,m4a,3gp,3g2,mj2");
+        assertThat(PipelineAnalyzer.hdrNote(sdr, 615, 0)).isEmpty();
+    }
 }

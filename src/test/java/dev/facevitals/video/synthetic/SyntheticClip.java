@@ -232,9 +232,12 @@ public final class SyntheticClip {
             return this;
         }
 
-        /** Face box side in pixels (eyebrows to chin), 80-300 (default 170: a face about 200 px tall). */
+        /**
+         * Face box side in pixels (eyebrows to chin), 80-600 (default 170: a face about 200 px tall; a selfie at
+         * 1080p is about 500).
+         */
         public Builder faceSize(int px) {
-            faceSize = require(px, 80, 300, "faceSize");
+            faceSize = require(px, 80, 600, "faceSize");
             return this;
         }
 
