@@ -29,10 +29,11 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * swscale's 16-bit RGB first ({@link BgrConverter}).
  *
  * <p>Memory is flat in video length: one FFmpeg packet and frame, one BGR buffer (and one rotated buffer
- * for videos with a display rotation, and three 16-bit planes for HDR video), all allocated when the file is
- * opened (which converts the first frame). Each {@link VideoFrame}'s
- * {@link ImageView} is a read-only view of that buffer with its real row stride (rows padded to 64 bytes),
- * without a copy: it is overwritten by the next {@link #next()}.
+ * for videos with a display rotation; for HDR video the mapper's arrays of one row, or three 16-bit planes for
+ * HDR frames it does not read), allocated when the file is opened (which converts the first frame) or at the
+ * first frame that needs them. Each {@link VideoFrame}'s {@link ImageView} is a read-only view of that buffer
+ * with its real row stride (rows padded to 64 bytes), without a copy: it is overwritten by the next
+ * {@link #next()}.
  *
  * <p>Timestamps are each frame's own presentation time, in microseconds from the first frame handed out,
  * so variable frame rate survives; they are strictly increasing. Opening decodes the first frame, so a file
@@ -61,7 +62,7 @@ public final class FfmpegFrameSource implements FrameSource {
     private boolean onDemand;
     /** HDR frames mapped in Java: the mapper, what it was made for, and the view that asks it for pixels. */
     private HdrFrameMapper mapper;
-    private long mapperKey;
+    private MapperKey mapperKey;
     /** Pixels earlier mappers of this source mapped. */
     private long mapped;
     private ImageView demandView;
@@ -183,9 +184,8 @@ public final class FfmpegFrameSource implements FrameSource {
             return null;
         }
         boolean full = frame.color_range() == AVCOL_RANGE_JPEG;
-        long key = ((long) format << 8) | (transfer.ordinal() << 4) | (matrix.ordinal() << 2) | (bt2020 ? 2 : 0)
-                | (full ? 1 : 0);
-        if (mapper == null || key != mapperKey) {
+        MapperKey key = new MapperKey(format, transfer, bt2020, matrix, full);
+        if (mapper == null || !key.equals(mapperKey)) {
             mapped += mapper == null ? 0 : mapper.mapped();
             mapper = new HdrFrameMapper(new HdrToSdr(transfer, bt2020), matrix, full, bits, shiftX(format),
                     shiftY(format), frame.width(), frame.height(), rotation, target, view.stride());
@@ -193,6 +193,11 @@ public final class FfmpegFrameSource implements FrameSource {
             demandView = new ImageView(view.width(), view.height(), view.stride(), view.pixels(), mapper);
         }
         return mapper;
+    }
+
+    /** What a mapper is made for: a new one when any of it changes between frames. */
+    private record MapperKey(int format, HdrToSdr.Transfer transfer, boolean bt2020, HdrFrameMapper.Matrix matrix,
+                             boolean fullRange) {
     }
 
     private int storedWidth() {
