@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import dev.facevitals.scan.analysis.AnalysisOutcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -96,6 +97,7 @@ public class ScanWorker {
                         return Uni.createFrom().voidItem();
                     }
                     count(result);
+                    countVideo(result.video());
                     if (result.error() == null) {
                         ScanResult.Biomarkers b = result.biomarkers();
                         ScanResult.Withheld w = withheld(result);
@@ -129,6 +131,25 @@ public class ScanWorker {
                 .tag("error_code", code)
                 .register(registry)
                 .increment();
+    }
+
+    /**
+     * The bits per pixel of a finished scan's video (its bit rate over pixels a second), by HDR transfer: how
+     * many clients upload under the 0.1 that docs/api.md advises ("Recording a scan"), and how many record HDR.
+     * Nothing for a video whose size or bit rate is unknown (one that could not be read).
+     */
+    private void countVideo(ScanResult.Video video) {
+        if (video == null || video.bitrateMbps() == null || video.width() == null || video.height() == null
+                || video.fps() == null || !(video.fps() > 0) || !Double.isFinite(video.bitrateMbps())) {
+            return;
+        }
+        double bitsPerPixel = video.bitrateMbps() * 1e6 / ((double) video.width() * video.height() * video.fps());
+        DistributionSummary.builder("facevitals.scans.video.bits.per.pixel")
+                .description("Coded bits per pixel of each frame of finished scans' videos, by HDR transfer")
+                .tag("hdr", video.hdr() == null ? "none" : video.hdr())
+                .serviceLevelObjectives(0.025, 0.05, 0.1, 0.2, 0.5)
+                .register(registry)
+                .record(bitsPerPixel);
     }
 
     /** One more done scan whose {@code value} was withheld for {@code reason} (nothing when it was not). */

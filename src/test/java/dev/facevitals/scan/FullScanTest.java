@@ -160,7 +160,10 @@ class FullScanTest {
         // and the worker counts it for operators (after storing the result, so it may come a moment later)
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(RestAssured.get("/q/metrics").asString())
-                        .contains("facevitals_scans_withheld_total{reason=\"scan_too_short\",value=\"hrv\"}"));
+                        .contains("facevitals_scans_withheld_total{reason=\"scan_too_short\",value=\"hrv\"}")
+                        // and the video's bits per pixel: the demo clip's all-intra H.264 is well over 0.1
+                        .contains("facevitals_scans_video_bits_per_pixel_bucket{hdr=\"none\",le=\"0.1\"}")
+                        .containsPattern("facevitals_scans_video_bits_per_pixel_count\\{hdr=\"none\"} [1-9]"));
     }
 
     static JsonPath scan(Path video) throws Exception {
