@@ -84,6 +84,23 @@ final class BgrConverter implements AutoCloseable {
     private int srcSpace = -1;
     private int srcRange = -1;
 
+    /**
+     * SDR frames converted band by band on demand ({@link #beginBands}): contexts for a band of {@link #BAND}
+     * rows and for the shorter last band, configured as the whole frame's; the frame's planes and strides.
+     */
+    static final int BAND = 16;
+    private SwsContext bandSws;
+    private SwsContext lastSws;
+    private int bandFormat = -1;
+    private int bandSpace = -1;
+    private int bandRange = -1;
+    private int bandShiftY;
+    private final PointerPointer<BytePointer> bandSrc = new PointerPointer<>(4);
+    private final PointerPointer<BytePointer> bandDst = new PointerPointer<>(4);
+    private final BytePointer bandDstCursor;
+    private final BytePointer[] bandPlanes = new BytePointer[3];
+    private IntPointer bandStrides;
+
     BgrConverter(int width, int height) {
         this.width = width;
         this.height = height;
@@ -95,6 +112,7 @@ final class BgrConverter implements AutoCloseable {
         this.dstPlanes.put(0, dst);
         this.dstStrides = new IntPointer(4);
         this.dstStrides.put(0, stride);
+        this.bandDstCursor = new BytePointer(pixels);
     }
 
     /** The converted pixels: valid until the next {@link #convert}. */
@@ -111,14 +129,9 @@ final class BgrConverter implements AutoCloseable {
     }
 
     void convert(AVFrame frame) throws VideoException {
-        int format = frame.format();
-        int range = frame.color_range() == AVCOL_RANGE_JPEG ? 1 : 0;
-        // The yuvj formats are full-range yuv under a deprecated name: say so through the range instead.
-        int plain = plainFormat(format);
-        if (plain != format) {
-            range = 1;
-            format = plain;
-        }
+        Input in = Input.of(frame);
+        int format = in.format();
+        int range = in.range();
         int space = frame.colorspace();
         HdrToSdr.Transfer transfer = transferOf(frame.color_trc());
         boolean bt2020 = frame.color_primaries() == AVCOL_PRI_BT2020;
@@ -136,9 +149,7 @@ final class BgrConverter implements AutoCloseable {
                 sws = null;
                 throw new VideoException(Kind.UNSUPPORTED_CODEC, "swscale cannot convert pixel format " + format);
             }
-            // sws_getCoefficients maps unknown and unspecified colour spaces to BT.601, as FFmpeg does.
-            IntPointer coefficients = sws_getCoefficients(space);
-            sws_setColorspaceDetails(sws, coefficients, range, sws_getCoefficients(space), 1, 0, 1 << 16, 1 << 16);
+            setColourSpace(sws, space, range);
             srcWidth = frame.width();
             srcHeight = frame.height();
             srcFormat = format;
@@ -154,6 +165,77 @@ final class BgrConverter implements AutoCloseable {
             return;
         }
         convertHdr(frame);
+    }
+
+    /** The colour space and range a context reads, the same for the whole frame and for bands. */
+    private static void setColourSpace(SwsContext context, int space, int range) {
+        // sws_getCoefficients maps unknown and unspecified colour spaces to BT.601, as FFmpeg does.
+        IntPointer coefficients = sws_getCoefficients(space);
+        sws_setColorspaceDetails(context, coefficients, range, sws_getCoefficients(space), 1, 0, 1 << 16, 1 << 16);
+    }
+
+    /**
+     * Whether an SDR frame can be converted band by band ({@link #beginBands}): 8-bit planar Y'CbCr of the
+     * buffer's own size (no scaling), whose bands start on a chroma row. swscale's unscaled conversion of a
+     * band gives the bytes the whole frame's conversion gives there (docs/vitals.md, "Stop 23").
+     */
+    boolean bandable(AVFrame frame) {
+        int format = plainFormat(frame.format());
+        boolean planar = format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUV422P || format == AV_PIX_FMT_YUV444P;
+        return planar && transferOf(frame.color_trc()) == null && frame.width() == width
+                && frame.height() == height && (format != AV_PIX_FMT_YUV420P || height % 2 == 0)
+                && frame.linesize(0) > 0 && frame.linesize(1) > 0 && frame.linesize(2) > 0;
+    }
+
+    /** Takes a {@link #bandable} frame for {@link #convertBand}; nothing is converted yet. */
+    void beginBands(AVFrame frame) throws VideoException {
+        Input in = Input.of(frame);
+        int format = in.format();
+        int range = in.range();
+        int space = frame.colorspace();
+        if (format != bandFormat || space != bandSpace || range != bandRange) {
+            int last = height % BAND == 0 ? BAND : height % BAND;
+            bandSws = bandContext(bandSws, format, Math.min(BAND, height), space, range);
+            lastSws = bandContext(lastSws, format, last, space, range);
+            bandFormat = format;
+            bandSpace = space;
+            bandRange = range;
+            bandShiftY = format == AV_PIX_FMT_YUV420P ? 1 : 0;
+        }
+        for (int i = 0; i < 3; i++) {
+            bandPlanes[i] = frame.data(i);
+        }
+        bandStrides = frame.linesize();
+    }
+
+    private SwsContext bandContext(SwsContext old, int format, int rows, int space, int range) throws VideoException {
+        SwsContext c = sws_getCachedContext(old, width, rows, format, width, rows, AV_PIX_FMT_BGR24, SWS_BILINEAR,
+                (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
+        if (c == null || c.isNull()) {
+            throw new VideoException(Kind.UNSUPPORTED_CODEC, "swscale cannot convert pixel format " + format);
+        }
+        setColourSpace(c, space, range);
+        return c;
+    }
+
+    /** Bands of {@link #BAND} rows (the last one shorter) in a frame. */
+    int bands() {
+        return (height + BAND - 1) / BAND;
+    }
+
+    /** Converts band {@code b} of the frame taken by {@link #beginBands} into the buffer. */
+    void convertBand(int b) throws VideoException {
+        int y0 = b * BAND;
+        int rows = Math.min(BAND, height - y0);
+        for (int i = 0; i < 3; i++) {
+            int row = i == 0 ? y0 : y0 >> bandShiftY;
+            bandSrc.put(i, bandPlanes[i].position((long) row * bandStrides.get(i)));
+        }
+        bandDst.put(0, bandDstCursor.position((long) y0 * stride));
+        int done = sws_scale(rows == BAND ? bandSws : lastSws, bandSrc, bandStrides, 0, rows, bandDst, dstStrides);
+        if (done <= 0) {
+            throw new VideoException(Kind.CORRUPT, "sws_scale returned " + done);
+        }
     }
 
     /** The HDR transfer a frame is tagged with; null for SDR (any other transfer, or none). */
@@ -200,6 +282,17 @@ final class BgrConverter implements AutoCloseable {
         }
     }
 
+    /** A frame's pixel format and range (1 full, 0 narrow) as swscale is told them. */
+    private record Input(int format, int range) {
+        static Input of(AVFrame frame) {
+            int format = frame.format();
+            int plain = plainFormat(format);
+            // the yuvj formats are full-range yuv under a deprecated name: say so through the range instead
+            return plain != format ? new Input(plain, 1)
+                    : new Input(format, frame.color_range() == AVCOL_RANGE_JPEG ? 1 : 0);
+        }
+    }
+
     private static int plainFormat(int format) {
         if (format == AV_PIX_FMT_YUVJ420P) {
             return AV_PIX_FMT_YUV420P;
@@ -221,6 +314,17 @@ final class BgrConverter implements AutoCloseable {
             sws_freeContext(sws);
             sws = null;
         }
+        if (bandSws != null) {
+            sws_freeContext(bandSws);
+            bandSws = null;
+        }
+        if (lastSws != null) {
+            sws_freeContext(lastSws);
+            lastSws = null;
+        }
+        bandSrc.close();
+        bandDst.close();
+        bandDstCursor.close();
         dstPlanes.close();
         dstStrides.close();
         dst.close();

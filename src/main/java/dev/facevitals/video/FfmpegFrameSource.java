@@ -26,7 +26,9 @@ import org.bytedeco.ffmpeg.avutil.AVFrame;
  * (HLG or PQ) mapped to SDR as a player would show it ({@link HdrToSdr}). HDR frames in the planar 10- and
  * 12-bit Y'CbCr that HEVC, VP9 and AV1 decode to are mapped in Java ({@link HdrFrameMapper}), straight into the
  * upright frame, and after {@link #pixelsOnDemand()} only where they are read; other HDR frames go through
- * swscale's 16-bit RGB first ({@link BgrConverter}).
+ * swscale's 16-bit RGB first ({@link BgrConverter}). After {@link #pixelsOnDemand()} SDR frames of 8-bit planar
+ * Y'CbCr are converted by swscale in bands of rows, and turned upright, only where they are read
+ * ({@link SdrOnDemand}), byte for byte as the whole frame would be.
  *
  * <p>Memory is flat in video length: one FFmpeg packet and frame, one BGR buffer (and one rotated buffer
  * for videos with a display rotation; for HDR video the mapper's arrays of one row, or three 16-bit planes for
@@ -66,6 +68,9 @@ public final class FfmpegFrameSource implements FrameSource {
     /** Pixels earlier mappers of this source mapped. */
     private long mapped;
     private ImageView demandView;
+    /** SDR frames on demand: converted band by band, and the view that asks for them. */
+    private SdrOnDemand sdr;
+    private ImageView sdrView;
 
     private FfmpegFrameSource(FfmpegVideoInput input, AVFrame first, DecoderSettings settings)
             throws VideoException {
@@ -150,6 +155,14 @@ public final class FfmpegFrameSource implements FrameSource {
             } else {
                 m.mapAll();
             }
+        } else if (onDemand && converter.bandable(frame)) {
+            if (sdr == null) {
+                sdr = new SdrOnDemand(converter, rotation, storedWidth(), storedHeight(), converter.buffer(),
+                        converter.stride(), target, view.stride());
+                sdrView = new ImageView(view.width(), view.height(), view.stride(), view.pixels(), sdr);
+            }
+            sdr.load(frame);
+            image = sdrView;
         } else {
             converter.convert(frame);
             if (rotator != null) {

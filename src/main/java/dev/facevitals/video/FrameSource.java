@@ -20,8 +20,8 @@ public interface FrameSource extends AutoCloseable {
      * Asks for the frames decoded from now on to make their pixels ready only as they are read: a reader
      * that reads part of a frame asks for it with {@link dev.facevitals.vision.ImageView#pixels(int, int, int,
      * int)}, and any other read ({@link dev.facevitals.vision.ImageView#pixels()}) makes the whole frame ready
-     * first. Where making pixels ready costs little (SDR video) nothing changes; HDR video is then mapped to
-     * SDR about the face only. Off by default.
+     * first. HDR video is then mapped to SDR about the face only, and SDR video converted to BGR (and turned
+     * upright) about the face only. Off by default.
      */
     default void pixelsOnDemand() {
     }

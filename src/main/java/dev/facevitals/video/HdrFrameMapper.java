@@ -53,9 +53,10 @@ final class HdrFrameMapper implements PixelDemand {
     private final float crToG;
     private final float cbToB;
 
-    /** Per stored row, the mapped columns {@code [lo, hi)} of the current frame. */
-    private final int[] lo;
-    private final int[] hi;
+    /** Per stored row, the mapped columns of the current frame. */
+    private final RowSpans spans;
+    private final RowSpans.Filler mapper = this::mapRow;
+    private final int[] rect = new int[4];
     private boolean complete;
     /** Pixels mapped since the mapper was made. */
     private long mapped;
@@ -116,8 +117,7 @@ final class HdrFrameMapper implements PixelDemand {
         cbToB = (float) (2 * (1 - kb));
         cbToG = (float) (2 * kb * (1 - kb) / kg);
         crToG = (float) (2 * kr * (1 - kr) / kg);
-        lo = new int[height];
-        hi = new int[height];
+        spans = new RowSpans(height);
         int cw = (width + (1 << shiftX) - 1) >> shiftX;
         yRow = new short[width];
         cbRow = new short[cw];
@@ -137,15 +137,14 @@ final class HdrFrameMapper implements PixelDemand {
         this.crPlane = cr;
         this.yStride = yStride;
         this.cStride = cStride;
-        java.util.Arrays.fill(lo, 0);
-        java.util.Arrays.fill(hi, 0);
+        spans.clear();
         complete = false;
     }
 
     /** Maps the whole frame. */
     void mapAll() {
         if (!complete) {
-            mapStored(0, 0, width, height);
+            spans.cover(0, 0, width, height, mapper);
             complete = true;
         }
     }
@@ -171,40 +170,8 @@ final class HdrFrameMapper implements PixelDemand {
         if (complete) {
             return;
         }
-        switch (rotation) {
-            case 90 -> mapStored(y0, height - x1, y1, height - x0);
-            case 180 -> mapStored(width - x1, height - y1, width - x0, height - y0);
-            case 270 -> mapStored(width - y1, x0, width - y0, x1);
-            default -> mapStored(x0, y0, x1, y1);
-        }
-    }
-
-    /** Maps the stored frame's rectangle where it is not mapped yet, keeping each row's span contiguous. */
-    private void mapStored(int x0, int y0, int x1, int y1) {
-        x0 = Math.max(0, x0);
-        y0 = Math.max(0, y0);
-        x1 = Math.min(width, x1);
-        y1 = Math.min(height, y1);
-        for (int y = y0; y < y1; y++) {
-            int a = lo[y];
-            int b = hi[y];
-            if (a == b) {
-                if (x0 < x1) {
-                    mapRow(y, x0, x1);
-                    lo[y] = x0;
-                    hi[y] = x1;
-                }
-                continue;
-            }
-            if (x0 < a) {
-                mapRow(y, x0, a);
-                lo[y] = x0;
-            }
-            if (x1 > b) {
-                mapRow(y, b, x1);
-                hi[y] = x1;
-            }
-        }
+        RowSpans.storedRect(rotation, width, height, x0, y0, x1, y1, rect);
+        spans.cover(rect[0], rect[1], rect[2], rect[3], mapper);
     }
 
     /** Maps stored row {@code y}, columns {@code [x0, x1)}, into the upright output. */

@@ -303,4 +303,56 @@ class FfmpegFrameSourceTest {
         assertThat(exact).containsExactly(0, 32_552, 65_169);
         assertThat(ClipEncoder.TIMESCALE).isEqualTo(15360);
     }
+
+    /**
+     * SDR frames handed out on demand are converted (and turned upright) only where they are read, byte for
+     * byte as a whole frame: noise frames, so any pixel out of place shows, an odd last band of rows (242 and
+     * 322 are not multiples of 16), and every display rotation. A pixel far from what was asked for still holds
+     * the frame before's value until the whole frame is asked for.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 90, 180, 270})
+    void onDemandSdrFramesComeOutAsWholeFramesWhereRead(int rotation) throws Exception {
+        Path file = dir.resolve("noise" + rotation + ".mp4");
+        PatternClip.writeNoise(file, Codec.MPEG4, W, H, rotation, rotation, 3);
+        try (FrameSource whole = decoder.open(file); FrameSource asked = decoder.open(file)) {
+            asked.pixelsOnDemand();
+            ImageView first = whole.next().image();
+            assertThat(packed(asked.next().image())).isEqualTo(packed(first));
+            int[] before = PatternClip.pixel(first, W - 1, H - 1);
+            for (int f = 1; f < 3; f++) {
+                ImageView a = whole.next().image();
+                ImageView b = asked.next().image();
+                b.pixels(10, 5, 40, 30);
+                for (int y = 5; y < 30; y++) {
+                    for (int x = 10; x < 40; x++) {
+                        assertThat(unasked(b, x, y)).as("frame %d pixel %d,%d", f, x, y)
+                                .isEqualTo(PatternClip.pixel(a, x, y));
+                    }
+                }
+                // the far corner lies in another band of stored rows: not converted yet
+                assertThat(unasked(b, W - 1, H - 1)).as("frame %d far corner", f).isEqualTo(before)
+                        .isNotEqualTo(PatternClip.pixel(a, W - 1, H - 1));
+                b.pixels(20, 10, 50, 40);
+                b.pixels();
+                assertThat(packed(b)).as("frame %d whole", f).isEqualTo(packed(a));
+                before = PatternClip.pixel(a, W - 1, H - 1);
+            }
+        }
+    }
+
+    /** A pixel as it is, without asking for it (an empty rectangle asks for nothing). */
+    private static int[] unasked(ImageView v, int x, int y) {
+        int o = v.offset(x, y);
+        java.nio.ByteBuffer px = v.pixels(0, 0, 0, 0);
+        return new int[] {px.get(o) & 0xff, px.get(o + 1) & 0xff, px.get(o + 2) & 0xff};
+    }
+
+    private static byte[] packed(ImageView v) {
+        byte[] out = new byte[v.width() * v.height() * 3];
+        for (int y = 0; y < v.height(); y++) {
+            v.pixels().get(v.offset(0, y), out, y * v.width() * 3, v.width() * 3);
+        }
+        return out;
+    }
 }

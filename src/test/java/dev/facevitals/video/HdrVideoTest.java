@@ -7,7 +7,6 @@ import dev.facevitals.video.synthetic.ClipEncoder;
 import dev.facevitals.video.synthetic.ClipEncoder.Codec;
 import dev.facevitals.vision.ImageView;
 import java.nio.file.Path;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,15 +126,7 @@ class HdrVideoTest {
         int sw = rotation % 180 == 0 ? W : H;
         int sh = rotation % 180 == 0 ? H : W;
         Path file = dir.resolve("noise" + rotation + ".mkv");
-        Random rnd = new Random(rotation);
-        try (ClipEncoder enc = new ClipEncoder(file, ClipEncoder.Settings.of(Codec.FFV1_HLG, sw, sh)
-                .withRotation(rotation))) {
-            for (int i = 0; i < 3; i++) {
-                byte[] stored = new byte[sw * sh * 3];
-                rnd.nextBytes(stored);
-                enc.write(stored, i * (long) ClipEncoder.TIMESCALE / 30);
-            }
-        }
+        PatternClip.writeNoise(file, Codec.FFV1_HLG, W, H, rotation, rotation, 3);
         DecoderSettings stay = new DecoderSettings(1, 0, DecoderSettings.DEFAULT_MAX_PIXELS, false,
                 DecoderSettings.DEFAULT_FORMATS, DecoderSettings.DEFAULT_CODECS);
         try (FfmpegFrameSource whole = FfmpegFrameSource.open(file, DecoderSettings.defaults());

@@ -71,6 +71,24 @@ public final class PatternClip {
         return micros;
     }
 
+    /**
+     * Writes {@code frames} frames of noise at 30 frames/s, upright size {@code w x h}, stored on their side
+     * for a display rotation of 90 or 270 degrees (noise has no upright: the stored pixels are what they are).
+     */
+    public static void writeNoise(Path file, ClipEncoder.Codec codec, int w, int h, int rotationCw, long seed,
+                                  int frames) throws IOException {
+        int sw = rotationCw % 180 == 0 ? w : h;
+        int sh = rotationCw % 180 == 0 ? h : w;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        try (ClipEncoder enc = new ClipEncoder(file, ClipEncoder.Settings.of(codec, sw, sh).withRotation(rotationCw))) {
+            for (int i = 0; i < frames; i++) {
+                byte[] stored = new byte[sw * sh * 3];
+                rnd.nextBytes(stored);
+                enc.write(stored, i * (long) ClipEncoder.TIMESCALE / 30);
+            }
+        }
+    }
+
     /** Constant frame rate ticks for {@code n} frames at {@code fps}. */
     public static long[] cfr(int n, int fps) {
         long[] t = new long[n];
