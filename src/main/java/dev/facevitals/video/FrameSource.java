@@ -21,7 +21,8 @@ public interface FrameSource extends AutoCloseable {
      * that reads part of a frame asks for it with {@link dev.facevitals.vision.ImageView#pixels(int, int, int,
      * int)}, and any other read ({@link dev.facevitals.vision.ImageView#pixels()}) makes the whole frame ready
      * first. HDR video is then mapped to SDR about the face only, and SDR video converted to BGR (and turned
-     * upright) about the face only. Off by default.
+     * upright) about the face only. A frame that then fails to convert throws {@link VideoException.Unchecked}
+     * from the read. Off by default.
      */
     default void pixelsOnDemand() {
     }

@@ -73,8 +73,7 @@ final class SdrOnDemand implements PixelDemand {
                 try {
                     converter.convertBand(b);
                 } catch (VideoException e) {
-                    throw new IllegalStateException("a band of a frame that converted before did not: "
-                            + e.getMessage(), e);
+                    throw new VideoException.Unchecked(e);
                 }
                 converted[b] = true;
             }

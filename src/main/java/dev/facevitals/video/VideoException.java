@@ -70,4 +70,21 @@ public class VideoException extends Exception {
     public String detail() {
         return detail;
     }
+
+    /**
+     * A {@link VideoException} met while a reader made a frame's pixels ready on demand
+     * ({@link FrameSource#pixelsOnDemand()}), where no checked exception can pass: whoever reads the frames
+     * of a source on demand takes it as the video failing to decode.
+     */
+    public static final class Unchecked extends RuntimeException {
+
+        Unchecked(VideoException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        /** The video's own failure. */
+        public VideoException video() {
+            return (VideoException) getCause();
+        }
+    }
 }

@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
  * <p>A view may come with a {@link PixelDemand}: then its pixels are made ready as they are asked for.
  * {@link #pixels()} makes all of them ready; a reader that reads only part of the image (the face tracker and
  * the skin sampler, on every frame of a scan) asks for that part with {@link #pixels(int, int, int, int)},
- * so an HDR video's frames are mapped to SDR only around the face (docs/vitals.md, "Stop 23").
+ * so a video's frames are converted (an HDR one's mapped to SDR) only around the face (docs/vitals.md,
+ * "Stop 23").
  *
  * @param demand makes pixels ready on demand; {@link PixelDemand#READY} when they always are
  */

@@ -72,7 +72,7 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
     public AnalysisOutcome analyze(Path file, Progress progress, Consumer<SignalTraces> tracesTap) {
         long t0 = System.nanoTime();
         try (FrameSource source = decoder.open(file)) {
-            // the tracker and the skin sampler ask for the face's pixels; an HDR frame is mapped there only
+            // the tracker and the skin sampler ask for the face's pixels: a frame is made ready there only
             source.pixelsOnDemand();
             VideoInfo info = source.info();
             try (SkinTraceRecorder recorder = vision.newRecorder(info.width(), info.height())) {
@@ -100,6 +100,10 @@ public final class PipelineAnalyzer implements VideoAnalyzer {
                 } catch (VideoException e) {
                     return AnalysisOutcome.failed(summary(info, frames, first, last, source.videoBytes()),
                             ScanFailure.unreadable(e.getMessage()));
+                } catch (VideoException.Unchecked e) {
+                    // a frame that failed to convert where the tracker read it
+                    return AnalysisOutcome.failed(summary(info, frames, first, last, source.videoBytes()),
+                            ScanFailure.unreadable(e.video().getMessage()));
                 }
                 AnalysisOutcome.VideoSummary video = summary(info, frames, first, last, source.videoBytes());
                 progress.step(String.format(Locale.ROOT,
