@@ -67,7 +67,9 @@ import java.util.stream.Stream;
  *   --talking FILE   the talking-face clip (default ../shared/media/faces/face_recognition/short_hamilton_clip.mp4)
  *   --evm FILE       a real still face with a nominal pulse (default ../shared/media/rppg/evm/face.mp4; "none" skips)
  *   --no-speed       skip the speed benchmark; --speed-only runs only it; --speed-hdr also times the speed
- *                    clip's frames as a phone's HDR video (10-bit HEVC, HLG), which the decoder maps to SDR
+ *                    clip's frames as a phone's HDR video (10-bit HEVC, HLG), which the decoder maps to SDR;
+ *                    --speed-phone also times 20 s of a phone's portrait video at 1080p (stored on its side
+ *                    with a display rotation), through x264 and as 10-bit HLG HEVC, 10 Mbit/s, a 500 px face
  *   --out DIR        where clips are cached (default target/bench-clips)
  *   --patches on|off skin traces per small patch or per region (default: the tracker setting's default)
  *   --affine on|off  affine tracking between key frames or a shift alone (default: the tracker setting's)
@@ -293,6 +295,7 @@ public final class VitalsBenchmark {
         boolean speed = !has(args, "--no-speed");
         boolean speedOnly = has(args, "--speed-only");
         boolean speedHdr = has(args, "--speed-hdr");
+        boolean speedPhone = has(args, "--speed-phone");
         Files.createDirectories(out);
 
         List<Path> photos = photos();
@@ -420,6 +423,10 @@ public final class VitalsBenchmark {
                 speed(decoder, vision, out, ClipEncoder.Codec.H264);
                 if (speedHdr) {
                     speed(decoder, vision, out, ClipEncoder.Codec.X265_HLG);
+                }
+                if (speedPhone) {
+                    speedPhone(decoder, vision, out, ClipEncoder.Codec.X264);
+                    speedPhone(decoder, vision, out, ClipEncoder.Codec.X265_HLG);
                 }
             }
         }
@@ -801,7 +808,28 @@ public final class VitalsBenchmark {
         SyntheticTruth truth = generate(dir, name, name.replace("hevc-hlg", "h264"), photo, 72, 15, 30,
                 b -> codec == ClipEncoder.Codec.H264 ? b.headMotion(1.0).sensorNoise(2).codec(codec)
                         : X265_HLG.options().apply(b.headMotion(1.0)));
-        Path clip = dir.resolve(truth.clip());
+        time(decoder, vision, dir.resolve(truth.clip()), truth);
+    }
+
+    /**
+     * A phone's portrait video as it stores it: 1080×1920 upright, stored 1920×1080 with a display rotation of
+     * 90 degrees, 20 s, 10 Mbit/s, a 500 px face turning a little (a quarter of the head motion).
+     *
+     * @param codec X264 for SDR H.264, X265_HLG for an iPhone's default HDR (10-bit HEVC, HLG)
+     */
+    private static void speedPhone(VideoDecoder decoder, OpenCvVision vision, Path dir, ClipEncoder.Codec codec)
+            throws Exception {
+        System.out.println();
+        String name = "speed-20s-1080x1920-portrait-" + (codec == ClipEncoder.Codec.X264 ? "x264" : "hevc-hlg");
+        SyntheticTruth truth = generate(dir, name, "speed-20s-1080x1920-portrait", photos().get(0), 72, 15, 20,
+                b -> b.size(1080, 1920).storedRotation(90).faceSize(500).headMotion(0.25).sensorNoise(2)
+                        .codec(codec).bitrate(10_000_000));
+        time(decoder, vision, dir.resolve(truth.clip()), truth);
+    }
+
+    /** Bare decode against the whole scan of one clip, alternating, best of 9 rounds after a warm-up. */
+    private static void time(VideoDecoder decoder, OpenCvVision vision, Path clip, SyntheticTruth truth)
+            throws Exception {
         PipelineAnalyzer analyzer = new PipelineAnalyzer(decoder, vision,
                 new DefaultVitalsEngine(VitalsSettings.DEFAULTS), 20);
         int rounds = 9;
