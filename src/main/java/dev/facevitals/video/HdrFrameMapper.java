@@ -198,33 +198,6 @@ final class HdrFrameMapper implements PixelDemand {
             bIdx[i] = b < 0 ? 0 : Math.min(b, last);
         }
         map.convertRow(rIdx, gIdx, bIdx, bgr, n);
-        write(y, x0, n);
-    }
-
-    /** Writes {@code n} mapped pixels of stored row {@code y}, from column {@code x0}, to their upright places. */
-    private void write(int y, int x0, int n) {
-        switch (rotation) {
-            case 0 -> out.put(y * outStride + 3 * x0, bgr, 0, 3 * n);
-            case 180 -> {
-                // stored (x, y) is upright (width-1-x, height-1-y): the row reversed
-                int o = (height - 1 - y) * outStride + 3 * (width - x0 - n);
-                for (int i = 0, k = 3 * (n - 1); i < n; i++, k -= 3, o += 3) {
-                    out.put(o, bgr[k]);
-                    out.put(o + 1, bgr[k + 1]);
-                    out.put(o + 2, bgr[k + 2]);
-                }
-            }
-            default -> {
-                // 90: stored (x, y) is upright (height-1-y, x); 270: upright (y, width-1-x)
-                int col = rotation == 90 ? height - 1 - y : y;
-                for (int i = 0, k = 0; i < n; i++, k += 3) {
-                    int x = x0 + i;
-                    int o = (rotation == 90 ? x : width - 1 - x) * outStride + 3 * col;
-                    out.put(o, bgr[k]);
-                    out.put(o + 1, bgr[k + 1]);
-                    out.put(o + 2, bgr[k + 2]);
-                }
-            }
-        }
+        RowSpans.putUpright(bgr, n, y, x0, rotation, width, height, out, outStride);
     }
 }

@@ -1,9 +1,12 @@
 package dev.facevitals.video;
 
+import java.nio.ByteBuffer;
+
 /**
  * Which columns of each row of a frame are ready: one span {@code [lo, hi)} per row, widened to take in what a
- * request asks for (a gap between the span and the request is filled too, so the span stays one piece). Pure
- * Java; one per frame source, cleared for each frame.
+ * request asks for (a gap between the span and the request is filled too, so the span stays one piece); and
+ * the geometry of a display rotation between the stored frame and the upright one. Pure Java; one per frame
+ * source, cleared for each frame.
  */
 final class RowSpans {
 
@@ -67,6 +70,36 @@ final class RowSpans {
         out[1] = Math.max(0, out[1]);
         out[2] = Math.min(width, out[2]);
         out[3] = Math.min(height, out[3]);
+    }
+
+    /**
+     * Writes {@code n} BGR pixels of stored row {@code y}, from column {@code x0}, where the upright frame has
+     * them, for a display rotation of 0, 90, 180 or 270 degrees clockwise.
+     *
+     * @param bgr    input, {@code 3 * n} bytes
+     * @param width  stored width
+     * @param height stored height
+     * @param out    output, the upright frame, {@code stride} bytes a row
+     */
+    static void putUpright(byte[] bgr, int n, int y, int x0, int rotation, int width, int height, ByteBuffer out,
+                           int stride) {
+        if (rotation == 0) {
+            out.put(y * stride + 3 * x0, bgr, 0, 3 * n);
+            return;
+        }
+        for (int i = 0, k = 0; i < n; i++, k += 3) {
+            int x = x0 + i;
+            int o = switch (rotation) {
+                // stored (x, y) is upright (height-1-y, x) at 90, (width-1-x, height-1-y) at 180, (y, width-1-x)
+                // at 270
+                case 90 -> x * stride + 3 * (height - 1 - y);
+                case 180 -> (height - 1 - y) * stride + 3 * (width - 1 - x);
+                default -> (width - 1 - x) * stride + 3 * y;
+            };
+            out.put(o, bgr[k]);
+            out.put(o + 1, bgr[k + 1]);
+            out.put(o + 2, bgr[k + 2]);
+        }
     }
 
     private static void set(int[] out, int x0, int y0, int x1, int y1) {

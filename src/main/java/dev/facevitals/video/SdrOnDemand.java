@@ -91,17 +91,6 @@ final class SdrOnDemand implements PixelDemand {
     private void turn(int y, int x0, int x1) {
         int n = x1 - x0;
         stored.get(y * storedStride + 3 * x0, row, 0, 3 * n);
-        for (int i = 0, k = 0; i < n; i++, k += 3) {
-            int x = x0 + i;
-            int o = switch (rotation) {
-                // stored (x, y) is upright (height-1-y, x) at 90, (width-1-x, height-1-y) at 180, (y, width-1-x) at 270
-                case 90 -> x * uprightStride + 3 * (height - 1 - y);
-                case 180 -> (height - 1 - y) * uprightStride + 3 * (width - 1 - x);
-                default -> (width - 1 - x) * uprightStride + 3 * y;
-            };
-            upright.put(o, row[k]);
-            upright.put(o + 1, row[k + 1]);
-            upright.put(o + 2, row[k + 2]);
-        }
+        RowSpans.putUpright(row, n, y, x0, rotation, width, height, upright, uprightStride);
     }
 }

@@ -50,11 +50,7 @@ class HdrVideoTest {
     @EnumSource(names = {"FFV1_HLG", "FFV1_PQ"})
     void hdrVideoComesBackInTheSdrColoursItWasMadeFrom(Codec codec) throws Exception {
         Path file = dir.resolve("hdr" + codec.extension());
-        try (ClipEncoder enc = new ClipEncoder(file, ClipEncoder.Settings.of(codec, W, H))) {
-            for (int i = 0; i < 3; i++) {
-                enc.write(frame(), i * (long) ClipEncoder.TIMESCALE / 30);
-            }
-        }
+        writeBlocks(file, codec, 3);
         assertComesBackAsMade(file, codec);
     }
 
@@ -70,6 +66,15 @@ class HdrVideoTest {
             enc.write(stored, ClipEncoder.TIMESCALE / 30);
         }
         assertComesBackAsMade(file, Codec.FFV1_HLG);
+    }
+
+    /** Writes {@code frames} frames of {@link #COLOURS}' blocks, 1/30 s apart. */
+    private static void writeBlocks(Path file, Codec codec, int frames) throws Exception {
+        try (ClipEncoder enc = new ClipEncoder(file, ClipEncoder.Settings.of(codec, W, H))) {
+            for (int i = 0; i < frames; i++) {
+                enc.write(frame(), i * (long) ClipEncoder.TIMESCALE / 30);
+            }
+        }
     }
 
     /** The first frame, upright, holds {@link #COLOURS}' blocks in SDR. */
@@ -106,10 +111,7 @@ class HdrVideoTest {
     @EnumSource(names = {"FFV1", "H264_INTRA"})
     void sdrVideoSaysItIsNotHdr(Codec codec) throws Exception {
         Path file = dir.resolve("sdr" + codec.extension());
-        try (ClipEncoder enc = new ClipEncoder(file, ClipEncoder.Settings.of(codec, W, H))) {
-            enc.write(frame(), 0);
-            enc.write(frame(), ClipEncoder.TIMESCALE / 30);
-        }
+        writeBlocks(file, codec, 2);
         try (FrameSource video = new VideoDecoder().open(file)) {
             assertThat(video.info().hdr()).isNull();
         }
@@ -173,9 +175,7 @@ class HdrVideoTest {
     @EnumSource(names = {"FFV1_HLG", "FFV1_PQ"})
     void swscalesPathForOtherHdrFramesGivesTheMappersColours(Codec codec) throws Exception {
         Path file = dir.resolve("both" + codec.extension());
-        try (ClipEncoder enc = new ClipEncoder(file, ClipEncoder.Settings.of(codec, W, H))) {
-            enc.write(frame(), 0);
-        }
+        writeBlocks(file, codec, 1);
         try (FfmpegFrameSource mapped = FfmpegFrameSource.open(file, DecoderSettings.defaults());
              FfmpegVideoInput input = FfmpegVideoInput.open(file, DecoderSettings.defaults());
              BgrConverter swscale = new BgrConverter(W, H)) {
